@@ -1,0 +1,130 @@
+"""Content blocks shared by every page with a body (news, content pages …)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with optional caption; the credit comes from the image itself."""
+
+    image = ImageChooserBlock(label=_("Bild"))
+    caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Bild")
+        template = "blocks/image_block.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    """Several images side by side (a collage)."""
+
+    images = blocks.ListBlock(ImageChooserBlock(label=_("Bild")), label=_("Bilder"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        label = _("Bildergalerie")
+        template = "blocks/gallery_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A quotation, optionally in another language than the page."""
+
+    text = blocks.TextBlock(label=_("Zitat"))
+    attribution = blocks.CharBlock(label=_("Quelle"), required=False)
+    language = blocks.CharBlock(
+        label=_("Sprache des Zitats"),
+        required=False,
+        max_length=35,
+        help_text=_("Sprachkürzel, wenn das Zitat nicht in der Sprache der Seite ist, z. B. ar."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Zitat")
+        template = "blocks/quote_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A download link showing the file's type and size."""
+
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(label=_("Linktext"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Download")
+        template = "blocks/document_block.html"
+
+
+class ExternalVideoBlock(blocks.StructBlock):
+    """A video on another site, linked only: nothing loads before a click."""
+
+    url = blocks.URLBlock(label=_("Adresse des Videos"))
+    title = blocks.CharBlock(label=_("Titel"))
+    poster = ImageChooserBlock(label=_("Vorschaubild"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Externes Video")
+        template = "blocks/external_video_block.html"
+
+
+class MoreBoxBlock(blocks.StructBlock):
+    """A "Mehr zum …" box: heading, a short text and a link onward."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), help_text=_('z. B. "Mehr zum Team"'))
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    page = blocks.PageChooserBlock(label=_("Ziel-Seite"), required=False)
+    url = blocks.URLBlock(label=_("oder externe Adresse"), required=False)
+    link_label = blocks.CharBlock(label=_("Linktext"), help_text=_('z. B. "Hier geht\'s zum Team des ZIB"'))
+
+    class Meta:
+        icon = "link"
+        label = _("Mehr-zum-Kasten")
+        template = "blocks/more_box_block.html"
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks import StructBlockValidationError
+
+        result = super().clean(value)
+        if not result.get("page") and not result.get("url"):
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Bitte eine Seite oder eine Adresse angeben."))}
+            )
+        return result
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A subheading (h2 or h3) that keeps the page's outline correct."""
+
+    text = blocks.CharBlock(label=_("Text"))
+    level = blocks.ChoiceBlock(
+        label=_("Ebene"),
+        choices=[("h2", _("Zwischenüberschrift")), ("h3", _("Unterüberschrift"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Überschrift")
+        template = "blocks/heading_block.html"
+
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h2", "h3"]
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of articles and content pages."""
+
+    paragraph = blocks.RichTextBlock(label=_("Absatz"), features=RICH_TEXT_FEATURES, icon="pilcrow")
+    heading = HeadingBlock()
+    image = ImageBlock()
+    gallery = GalleryBlock()
+    quote = QuoteBlock()
+    document = DocumentBlock()
+    external_video = ExternalVideoBlock()
+    more_box = MoreBoxBlock()
