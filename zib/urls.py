@@ -30,6 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("anmeldung/", include("zib.events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

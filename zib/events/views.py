@@ -1,0 +1,387 @@
+"""Views of events: listing and page contexts, calendars, registration."""
+
+import datetime
+import hashlib
+import itertools
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from . import ical, services
+from .forms import EventFilterForm, RegistrationForm
+from .metadata import event_json_ld, json_ld_script_content
+from .models import CampaignPage, CampaignStatement, EventPage, Language, OrganizationRole, Registration
+
+POSTER_FILTER = "width-960|format-webp"
+SOCIAL_IMAGE_FILTER = "fill-1200x675|format-jpeg"
+#: How far back the calendar feed reaches; older events drop out of subscribed calendars.
+FEED_PAST_DAYS = 365
+FEED_MAX_EVENTS = 1000
+
+
+# --- filtering ---------------------------------------------------------------
+
+
+def _start_of_day(day):
+    return datetime.datetime.combine(day, datetime.time.min, timezone.get_default_timezone())
+
+
+def apply_filters(queryset, filters, now=None):
+    """Narrow and order an EventPage queryset by the cleaned filter values."""
+    now = now or timezone.now()
+    date_from, date_to = filters.get("date_from"), filters.get("date_to")
+    if filters.get("when") == EventFilterForm.WHEN_PAST:
+        queryset = queryset.past(now)
+    elif date_from or date_to:
+        queryset = queryset.order_by("starts_at", "pk")
+    else:
+        queryset = queryset.upcoming(now)
+    if date_from:
+        queryset = queryset.filter(ends_at__gt=_start_of_day(date_from))
+    if date_to:
+        queryset = queryset.filter(starts_at__lt=_start_of_day(date_to + datetime.timedelta(days=1)))
+    if filters.get("language"):
+        queryset = queryset.filter(languages__code=filters["language"])
+    if filters.get("kind"):
+        queryset = queryset.filter(kind=filters["kind"])
+    if filters.get("mode") == EventFilterForm.MODE_ONLINE:
+        queryset = queryset.online()
+    elif filters.get("mode") == EventFilterForm.MODE_IN_PERSON:
+        queryset = queryset.in_person()
+    return queryset
+
+
+def offered_languages():
+    """Languages in which at least one live event is offered, for the filter."""
+    return list(Language.objects.filter(events__live=True).distinct().order_by("sort_order", "name"))
+
+
+def attach_campaigns(events):
+    """Set `event.campaign` to the campaign week an event belongs to (one query for all)."""
+    parent_paths = {event.path[: -Page.steplen] for event in events}
+    campaigns = {}
+    if parent_paths:
+        campaigns = {
+            campaign.path: campaign
+            for campaign in CampaignPage.objects.live().filter(path__in=parent_paths).defer_streamfields()
+        }
+    for event in events:
+        event.campaign = campaigns.get(event.path[: -Page.steplen])
+    return events
+
+
+def event_listing_context(request, index_page, now=None):
+    """Everything the listing template shows, computed in a constant number of queries."""
+    languages = offered_languages()
+    form = EventFilterForm(request.GET or None, languages=languages)
+    filters = form.filters()
+    queryset = apply_filters(EventPage.objects.for_locale(index_page.locale), filters, now)
+    paginator = Paginator(services.card_queryset(queryset), index_page.per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    events = attach_campaigns(list(page_obj.object_list))
+    current_language = translation.get_language()
+    my_language = next((lang for lang in languages if lang.primary_subtag == current_language), None)
+    feed_query = request.GET.copy()
+    for name in ("page", "when", "date_from", "date_to"):
+        feed_query.pop(name, None)
+    ical_url = index_page.url + index_page.reverse_subpage("ical")
+    return {
+        "filter_form": form,
+        "filters": filters,
+        "is_past": filters.get("when") == EventFilterForm.WHEN_PAST,
+        "page_obj": page_obj,
+        "events": events,
+        "days": group_by_day(events),
+        "my_language": my_language,
+        "ical_url": ical_url + (f"?{feed_query.urlencode()}" if feed_query else ""),
+    }
+
+
+def group_by_day(events):
+    """[(date, [events])] in the order given."""
+    return [
+        (day, list(group)) for day, group in itertools.groupby(events, key=lambda event: event.start_date)
+    ]
+
+
+# --- pages -------------------------------------------------------------------
+
+
+def _organizations(page):
+    links = list(page.organization_links.select_related("organization", "organization__logo"))
+    organisers = [link.organization for link in links if link.role == OrganizationRole.ORGANISER]
+    partners = [link.organization for link in links if link.role == OrganizationRole.PARTNER]
+    return organisers, partners
+
+
+def event_detail_context(request, page):
+    """The event page: organisers, languages, campaign, registration state and JSON-LD."""
+    organisers, partners = _organizations(page)
+    languages = list(page.languages.all())
+    campaign = CampaignPage.objects.live().filter(path=page.path[: -Page.steplen]).first()
+    registration_event = page.registration_event
+    counts = services.seat_counts(registration_event) if page.registration_enabled else None
+    registration_open = registration_event.registration_is_open()
+    url = page.get_full_url(request)
+    image_url = ""
+    if page.image:
+        image_url = request.build_absolute_uri(page.image.get_rendition(SOCIAL_IMAGE_FILTER).url)
+    json_ld = event_json_ld(
+        page,
+        url=url,
+        organizers=organisers,
+        languages=languages,
+        image_url=image_url,
+        seats_free=counts["free"] if counts else None,
+    )
+    notice = {
+        "duplicate": _(
+            "Für diese E-Mail-Adresse besteht bereits eine Anmeldung. Wir haben Ihnen den Link "
+            "zu Ihrer Anmeldung noch einmal geschickt."
+        ),
+    }.get(request.GET.get("anmeldung", ""))
+    return {
+        "organisers": organisers,
+        "partners": partners,
+        "event_languages": languages,
+        "campaign": campaign,
+        "seat_counts": counts,
+        "registration_open": registration_open,
+        "registration_form": RegistrationForm(),
+        "registration_url": reverse("events:register", kwargs={"event_id": page.pk}),
+        "registration_notice": notice,
+        "json_ld": json_ld_script_content(json_ld),
+        "ical_url": page.url + page.reverse_subpage("ical"),
+    }
+
+
+def campaign_statements(campaign):
+    """The campaign's video statements with everything the player needs."""
+    image_model = get_image_model()
+    return [
+        statement.video
+        for statement in CampaignStatement.objects.filter(page=campaign)
+        .select_related("video__speaker", "video__spoken_language")
+        .prefetch_related(
+            "video__captions__language",
+            Prefetch("video__poster", queryset=image_model.objects.prefetch_renditions(POSTER_FILTER)),
+        )
+        .order_by("sort_order")
+    ]
+
+
+def campaign_context(request, campaign):
+    """The campaign page: partners, trailer, statements, programme by day, language filter."""
+    organisers, partners = _organizations(campaign)
+    campaign_paths = list(
+        CampaignPage.objects.filter(translation_key=campaign.translation_key).values_list("path", flat=True)
+    )
+    in_campaign = Q()
+    for path in campaign_paths:
+        in_campaign |= Q(path__startswith=path)
+    programme = EventPage.objects.for_locale(campaign.locale).filter(in_campaign, depth=campaign.depth + 1)
+    events = list(services.card_queryset(programme).order_by("starts_at", "pk"))
+    attach_campaigns(events)
+
+    languages = {}
+    for event in events:
+        for language in event.languages.all():
+            languages[language.code] = language
+    programme_languages = sorted(languages.values(), key=lambda lang: (lang.sort_order, lang.name))
+    selected = request.GET.get("language", "")
+    invalid_language = bool(selected) and selected not in languages
+    if selected and not invalid_language:
+        events = [event for event in events if any(lang.code == selected for lang in event.languages.all())]
+    current = translation.get_language()
+    my_language = next((lang for lang in programme_languages if lang.primary_subtag == current), None)
+
+    trailer = campaign.trailer
+    return {
+        "organisers": organisers,
+        "partners": partners,
+        "statements": campaign_statements(campaign),
+        "trailer": trailer,
+        "programme_days": group_by_day(events),
+        "programme_languages": programme_languages,
+        "selected_language": languages.get(selected),
+        "invalid_language": invalid_language,
+        "my_language": my_language,
+        "events_index": campaign.get_parent(),
+    }
+
+
+# --- calendars ---------------------------------------------------------------
+
+
+def _site_host(request):
+    site = Site.find_for_request(request)
+    if site and site.hostname:
+        return site.hostname
+    return request.get_host().split(":")[0]
+
+
+def _calendar_response(request, body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    patch_cache_control(response, public=True, max_age=900)
+    conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+    return conditional
+
+
+def event_calendar_response(request, page):
+    """One event as an .ics file."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    url = page.get_full_url(request)
+    campaign = CampaignPage.objects.live().filter(path=page.path[: -Page.steplen]).first()
+    body = ical.build_calendar(
+        [page],
+        name=page.title,
+        host=_site_host(request),
+        urls={page.pk: url},
+        campaign_titles={page.pk: campaign.title} if campaign else {},
+        source_url=request.build_absolute_uri(),
+    )
+    return _calendar_response(request, body, f"{page.slug}.ics")
+
+
+def calendar_feed_response(request, index_page):
+    """All events (filterable like the listing, e.g. ?language=ar) as a subscribable calendar."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    languages = offered_languages()
+    form = EventFilterForm(request.GET or None, languages=languages)
+    filters = {name: value for name, value in form.filters().items() if name in ("language", "kind", "mode")}
+    now = timezone.now()
+    queryset = apply_filters(
+        EventPage.objects.for_locale(index_page.locale), {**filters, "date_from": None}, now
+    )
+    queryset = (
+        queryset.filter(ends_at__gte=now - datetime.timedelta(days=FEED_PAST_DAYS))
+        .order_by("starts_at", "pk")
+        .live()
+        .public()
+        .defer_streamfields()
+        .prefetch_related("languages")
+        .select_related("locale")
+    )
+    events = attach_campaigns(list(queryset[:FEED_MAX_EVENTS]))
+    site = Site.find_for_request(request)
+    name = f"{site.site_name if site and site.site_name else 'ZIB'} – {index_page.title}"
+    if filters.get("language"):
+        language = next(lang for lang in languages if lang.code == filters["language"])
+        name += f" ({language.native_name})"
+    body = ical.build_calendar(
+        events,
+        name=name,
+        host=_site_host(request),
+        urls={event.pk: event.get_full_url(request) for event in events},
+        campaign_titles={event.pk: event.campaign.title for event in events if event.campaign},
+        source_url=request.build_absolute_uri(),
+    )
+    return _calendar_response(request, body, "veranstaltungen.ics")
+
+
+# --- registration ------------------------------------------------------------
+
+
+def _no_referrer(response):
+    # The address carries the personal link; it must not leak to other sites or search engines.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    add_never_cache_headers(response)
+    return response
+
+
+@csrf_exempt  # public pages set no cookies; registering uses no session or login to forge
+@require_POST
+def register(request, event_id):
+    """Receive the registration form: take a seat or a place on the waiting list.
+
+    On errors the event page is shown again with the form as typed and an
+    error summary; on success the browser goes to the personal registration
+    page (POST/redirect/GET).
+    """
+    page = get_object_or_404(EventPage.objects.live().public(), pk=event_id)
+    form = RegistrationForm(request.POST)
+    if form.is_spam():
+        return HttpResponseRedirect(page.get_url(request), status=303)
+    if form.is_valid():
+        try:
+            result = services.register(
+                page,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                note=form.cleaned_data["note"],
+                language=translation.get_language() or "de",
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, error.message)
+        else:
+            if result.outcome == services.Outcome.DUPLICATE:
+                target = f"{page.get_url(request)}?anmeldung=duplicate#anmeldung"
+            else:
+                target = reverse("events:registration", kwargs={"token": result.registration.token})
+            response = HttpResponseRedirect(target)
+            response.status_code = 303
+            return _no_referrer(response)
+    response = page.render(request, context_overrides={"registration_form": form})
+    add_never_cache_headers(response)
+    return response
+
+
+@csrf_exempt  # the signed token in the address is the authority, not a session
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_detail(request, token):
+    """A person's own registration: its status, and a button to cancel it.
+
+    Cancelling needs a POST (a button), so that link checkers and mail
+    scanners opening the link cancel nothing.
+    """
+    registration = Registration.from_token(token)
+    if registration is None:
+        raise Http404
+    error = ""
+    if request.method == "POST":
+        try:
+            result = services.cancel_registration(registration)
+        except services.RegistrationError as exc:
+            error = exc.message
+        else:
+            registration = result.registration
+    event = registration.event
+    locale = Locale.objects.filter(language_code=translation.get_language()).first()
+    if locale and locale.pk != event.locale_id:
+        event = event.get_translation_or_none(locale) or event
+    position = None
+    if registration.status == Registration.Status.WAITING:
+        position = (
+            Registration.objects.filter(
+                event_id=registration.event_id,
+                status=Registration.Status.WAITING,
+                created_at__lte=registration.created_at,
+            )
+            .exclude(created_at=registration.created_at, pk__gt=registration.pk)
+            .count()
+        )
+    context = {
+        "registration": registration,
+        "event": event,
+        "waiting_position": position,
+        "can_cancel": registration.is_active and event.ends_at > timezone.now(),
+        "error": error,
+        "just_cancelled": request.method == "POST" and not error,
+    }
+    return _no_referrer(render(request, "events/registration_detail.html", context))

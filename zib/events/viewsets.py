@@ -1,0 +1,124 @@
+"""Admin for events: registrations (list, CSV export), videos and languages."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import services
+from .models import Language, Registration, Video
+
+# Characters that make spreadsheet programs treat a cell as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Defuse formulas in text typed by the public (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrations come only from the public form: staff view, export, correct and remove them."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class RegistrationIndexView(IndexView):
+    def write_csv_row(self, writer, row_dict):
+        return super().write_csv_row(
+            writer, {key: spreadsheet_safe(value) for key, value in row_dict.items()}
+        )
+
+
+class RegistrationDeleteView(DeleteView):
+    """Removing a registration frees its seat: the waiting list moves up first."""
+
+    def delete_action(self):
+        with transaction.atomic():
+            registration = self.object
+            if registration.is_active and registration.event.ends_at > timezone.now():
+                services.cancel_registration(registration, user=self.request.user)
+            super().delete_action()
+
+
+class RegistrationViewSet(ModelViewSet):
+    """Who registered for which event; filter by event and status, export as CSV or Excel."""
+
+    model = Registration
+    icon = "group"
+    menu_label = _("Anmeldungen")
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = RegistrationIndexView
+    delete_view_class = RegistrationDeleteView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = ["name", "phone", "note"]
+    list_display = ["name", "email", "event", "status", "created_at"]
+    list_filter = ["status", "event"]
+    list_export = [
+        "event",
+        "status",
+        "name",
+        "email",
+        "phone",
+        "note",
+        "language",
+        "created_at",
+        "promoted_at",
+        "cancelled_at",
+    ]
+    export_filename = "anmeldungen"
+    search_fields = ["name", "email"]
+    ordering = ["event", "status", "created_at"]
+    inspect_view_fields = [
+        "event",
+        "status",
+        "name",
+        "email",
+        "phone",
+        "note",
+        "language",
+        "created_at",
+        "promoted_at",
+        "cancelled_at",
+    ]
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("event")
+
+
+class VideoViewSet(SnippetViewSet):
+    model = Video
+    icon = "media"
+    menu_label = _("Videos")
+    list_display = ["title", "kind", "speaker", "spoken_language", "locale"]
+    list_filter = ["kind", "spoken_language", "locale"]
+    search_fields = ["title", "description"]
+
+
+class LanguageViewSet(SnippetViewSet):
+    model = Language
+    icon = "globe"
+    menu_label = _("Sprachen")
+    list_display = ["name", "native_name", "code"]
+    search_fields = ["name", "native_name", "code"]
+    ordering = ["sort_order", "name"]
+
+
+class EventSnippetsGroup(SnippetViewSetGroup):
+    items = (VideoViewSet, LanguageViewSet)
+    menu_icon = "date"
+    menu_label = _("Videos und Sprachen")
+    menu_name = "event-snippets"
+    menu_order = 260
