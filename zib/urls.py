@@ -6,12 +6,14 @@ documents, feeds for machines and static files do not.
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from zib.languages import views as language_views
+from zib.languages.sitemaps import PageSitemap
 from zib.pages import views as page_views
 from zib.search import views as search_views
 
@@ -20,7 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("podcast/", include("zib.podcast.urls")),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -31,6 +33,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
     path("anmeldung/", include("zib.events.urls")),
+    # Wagtail's page view with the fallback to German for untranslated pages.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", language_views.serve, name="zib_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -7,6 +7,8 @@ Every deployment-specific value comes from the environment (see README).
 from pathlib import Path
 
 import environ
+from django.conf import global_settings
+from django.conf.locale import LANG_INFO
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -32,6 +34,7 @@ INSTALLED_APPS = [
     "zib.council",
     "zib.search",
     "zib.demo",
+    "zib.languages",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -73,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "zib.languages.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,7 +144,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalisation: German first; the other languages are the ones the
 # office's visitors speak. Arabic and Persian are right to left.
 LANGUAGE_CODE = "de"
-LANGUAGES = [
+# The languages offered from the start: a Locale each (zib.languages creates
+# them) and a gettext catalogue each under zib/locale/.
+OFFERED_LANGUAGES = [
     ("de", "Deutsch"),
     ("en", "English"),
     ("fr", "Français"),
@@ -152,6 +157,15 @@ LANGUAGES = [
     ("ro", "Română"),
     ("fa", "فارسی"),
 ]
+# Every language Django knows, named in its own script, so editors can add a
+# language in the admin (Einstellungen → Gebietsschemata) without a developer.
+# The public site offers only the languages that have a Locale (see
+# zib.languages.middleware); a language without a catalogue shows German UI text.
+LANGUAGES = OFFERED_LANGUAGES + sorted(
+    (code, LANG_INFO[code]["name_local"])
+    for code, _name in global_settings.LANGUAGES
+    if code in LANG_INFO and code not in dict(OFFERED_LANGUAGES)
+)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]

@@ -1,0 +1,53 @@
+"""Template tags for the language switcher, hreflang alternates and notices."""
+
+from django import template
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
+
+from ..navigation import LanguageNavigation, language_navigation, swap_language_prefix
+from ..services import offered_languages
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def get_language_navigation(context):
+    """{% get_language_navigation as language_nav %}: computed once per request."""
+    if isinstance(context.get("language_nav"), LanguageNavigation):
+        return context["language_nav"]
+    request = context.get("request")
+    if request is None:
+        return LanguageNavigation()
+    return language_navigation(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def localized_pageurl(context, page):
+    """The URL of `page` in the visitor's language.
+
+    The page's live translation if there is one; otherwise the page under the
+    visitor's language prefix, which shows it with a "not yet translated"
+    notice, so the visitor stays in their language. Pages already in the
+    visitor's language cost no query.
+    """
+    if not isinstance(page, Page):
+        return ""
+    request = context.get("request")
+    current = get_language()
+    current_locale_id = {language.code: language.locale_id for language in offered_languages()}.get(current)
+    if page.locale_id == current_locale_id:
+        return page.get_url(request) or ""
+    localized = page.localized
+    url = localized.get_url(request) or ""
+    if localized.locale_id != current_locale_id and url:
+        url = swap_language_prefix(url, current)
+    return url
+
+
+@register.filter
+def language_name_translated(code):
+    """The language's name in the visitor's language (e.g. "Arabisch" on a German page)."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
