@@ -1,17 +1,67 @@
 """The start page."""
 
+from django.apps import apps
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
+
+from zib.news.models import NewsArticlePage, NewsIndexPage, attach_topic_links
+
+LATEST_NEWS_COUNT = 4
+
+# Page types of the pages app that explain the site in Leichte Sprache and
+# in German Sign Language; looked up by name so the start page keeps working
+# while either type is missing.
+EASY_LANGUAGE_MODEL = ("pages", "EasyLanguagePage")
+SIGN_LANGUAGE_MODEL = ("pages", "SignLanguagePage")
+
+
+def _page_model(app_label, model_name):
+    try:
+        return apps.get_model(app_label, model_name)
+    except LookupError:
+        return None
 
 
 class HomePage(Page):
-    """The site's start page: latest news, next events, newest episode."""
+    """The site's start page: intro, latest news, next events, newest episode.
+
+    It also links the explanations in Leichte Sprache and in German Sign
+    Language (DGS), as BITV 2.0 asks of a public body's start page.
+    """
 
     intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Seite in Leichter Sprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leer lassen: die erste veröffentlichte Seite in Leichter Sprache wird verlinkt."),
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Seite in Gebärdensprache (DGS)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leer lassen: die erste veröffentlichte Seite in Gebärdensprache wird verlinkt."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("easy_language_page"), FieldPanel("sign_language_page")],
+            heading=_("Barrierefreie Zugänge"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -19,3 +69,48 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
+
+    def get_news_index(self):
+        """The live news index below this start page, or None."""
+        return NewsIndexPage.objects.child_of(self).live().first()
+
+    def get_latest_news(self, request, news_index=None):
+        """The newest visible articles of this language, ready for teasers."""
+        articles = list(
+            NewsArticlePage.objects.descendant_of(self)
+            .published()
+            .newest_first()
+            .for_listing()[:LATEST_NEWS_COUNT]
+        )
+        index_url = news_index.get_url(request) if news_index else None
+        return attach_topic_links(articles, index_url)
+
+    def _accessible_page(self, chosen_id, model_key):
+        """The chosen page if live, else the first live page of that type in this language."""
+        if chosen_id:
+            page = Page.objects.live().filter(pk=chosen_id).first()
+            if page is not None:
+                return page
+        model = _page_model(*model_key)
+        if model is None:
+            return None
+        return (
+            model.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .descendant_of(self)
+            .order_by("path")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news_index = self.get_news_index()
+        context["news_index"] = news_index
+        context["latest_news"] = self.get_latest_news(request, news_index)
+        context["feeds"] = news_index.get_feed_links(request) if news_index else {}
+        context["easy_language_page"] = self._accessible_page(self.easy_language_page_id, EASY_LANGUAGE_MODEL)
+        context["sign_language_page"] = self._accessible_page(self.sign_language_page_id, SIGN_LANGUAGE_MODEL)
+        # The events and podcast apps add "upcoming_events" and
+        # "latest_episode" here; the template has a block for each.
+        return context

@@ -1,0 +1,18 @@
+import pytest
+
+from .factories import NewsIndexPageFactory, PersonFactory, TopicFactory
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def author(db):
+    return PersonFactory(name="Sandra Beispiel-Schmitt", slug="sbs", initials="sbs")
+
+
+@pytest.fixture
+def podcast_topic(db):
+    return TopicFactory(name="Podcast", slug="podcast")

@@ -1,0 +1,169 @@
+"""The news index: teasers, topic filter, pagination and query counts."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from zib.news.models import ARTICLES_PER_PAGE
+
+from .factories import NewsArticlePageFactory, NewsArticleTopicFactory, TopicFactory, make_articles
+
+# Queries for one request of the news index (page 1, with images, authors and
+# topics). The same for 5 and for 100 articles; update it only on purpose.
+INDEX_QUERIES = 20
+
+
+def soup_of(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def teaser_titles(soup):
+    return [h.get_text(strip=True) for h in soup.select(".news-list article h2")]
+
+
+def test_index_lists_teasers_with_image_credit_date_and_topics(client, news_index, author, podcast_topic):
+    article = make_articles(news_index, 1, topic=podcast_topic, author=author)[0]
+    soup = soup_of(client.get("/de/aktuelles/"))
+    assert len(soup.find_all("h1")) == 1
+    teaser = soup.select_one(".news-list article")
+    assert teaser.h2.a["href"] == article.url
+    assert teaser.img["alt"] == article.lead_image.description
+    assert teaser.figcaption.get_text(strip=True) == "Bild: Christian Bart"
+    assert teaser.time["datetime"] == article.date.isoformat()
+    assert teaser.select_one(".topic-tags a")["href"] == "/de/aktuelles/?thema=podcast"
+    assert article.teaser in teaser.get_text()
+
+
+def test_index_hides_drafts_private_and_other_indexes(client, news_index, home_page):
+    from wagtail.models import PageViewRestriction
+
+    NewsArticlePageFactory(parent=news_index, title="Sichtbar")
+    NewsArticlePageFactory(parent=news_index, title="Entwurf", live=False)
+    private = NewsArticlePageFactory(parent=news_index, title="Intern")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="geheim")
+    titles = teaser_titles(soup_of(client.get("/de/aktuelles/")))
+    assert titles == ["Sichtbar"]
+
+
+def test_topic_filter_keeps_state_in_the_url(client, news_index, podcast_topic):
+    other = TopicFactory(name="Team", slug="team")
+    make_articles(news_index, ARTICLES_PER_PAGE + 2, topic=podcast_topic, images=False)
+    make_articles(news_index, 3, topic=other, images=False)
+
+    soup = soup_of(client.get("/de/aktuelles/?thema=podcast"))
+    assert len(teaser_titles(soup)) == ARTICLES_PER_PAGE
+    current = soup.select_one(".topic-filter a[aria-current]")
+    assert current.get_text(strip=True) == "Podcast"
+    assert "14 Meldungen zum Thema „Podcast“" in soup.get_text()
+    next_link = soup.select_one(".pagination a[rel=next]")["href"]
+    assert "thema=podcast" in next_link
+    assert "page=2" in next_link
+
+    soup = soup_of(client.get("/de/aktuelles/" + next_link))
+    assert len(teaser_titles(soup)) == 2
+    assert "Seite 2" in soup.title.get_text()
+
+    soup = soup_of(client.get("/de/aktuelles/?thema=team"))
+    assert len(teaser_titles(soup)) == 3
+
+
+def test_filter_links_offer_only_used_topics(client, news_index, podcast_topic):
+    TopicFactory(name="Leer", slug="leer")
+    make_articles(news_index, 1, topic=podcast_topic, images=False)
+    soup = soup_of(client.get("/de/aktuelles/"))
+    labels = [a.get_text(strip=True) for a in soup.select(".topic-filter a")]
+    assert labels == ["Alle Meldungen", "Podcast"]
+    assert soup.select_one(".topic-filter a[aria-current]").get_text(strip=True) == "Alle Meldungen"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?thema=gibt-es-nicht", "?thema=%00", "?thema=" + "x" * 5000, "?thema=<script>", "?thema=a&thema=b"],
+)
+def test_unknown_or_malformed_topic_shows_an_empty_list_and_a_message(client, news_index, query):
+    make_articles(news_index, 2, images=False)
+    soup = soup_of(client.get("/de/aktuelles/" + query))
+    assert teaser_titles(soup) == []
+    notice = soup.select_one(".notice")
+    assert "Zu diesem Thema gibt es keine Meldungen." in notice.get_text()
+    assert notice.a["href"] == "/de/aktuelles/"
+
+
+@pytest.mark.parametrize("page", ["abc", "", "0", "-1", "2.5", "%00", "99999999999999999999999999"])
+def test_malformed_page_numbers_never_fail(client, news_index, page):
+    make_articles(news_index, ARTICLES_PER_PAGE + 1, images=False)
+    soup = soup_of(client.get(f"/de/aktuelles/?page={page}"))
+    # Not a number: the first page; out of range: the last page.
+    assert len(teaser_titles(soup)) in (ARTICLES_PER_PAGE, 1)
+
+
+def test_page_abc_is_the_first_page(client, news_index):
+    articles = make_articles(news_index, ARTICLES_PER_PAGE + 1, images=False)
+    first = teaser_titles(soup_of(client.get("/de/aktuelles/?page=abc")))
+    assert first == teaser_titles(soup_of(client.get("/de/aktuelles/")))
+    assert articles[-1].title == first[0]
+
+
+def test_index_advertises_its_feeds(client, news_index, podcast_topic):
+    soup = soup_of(client.get("/de/aktuelles/"))
+    rss = soup.find("link", rel="alternate", type="application/rss+xml")["href"]
+    atom = soup.find("link", rel="alternate", type="application/atom+xml")["href"]
+    assert rss == "http://testserver/de/aktuelles/feed/rss/"
+    assert atom == "http://testserver/de/aktuelles/feed/atom/"
+    make_articles(news_index, 1, topic=podcast_topic, images=False)
+    soup = soup_of(client.get("/de/aktuelles/?thema=podcast"))
+    rss = soup.find("link", rel="alternate", type="application/rss+xml")["href"]
+    assert rss == "http://testserver/de/aktuelles/thema/podcast/feed/rss/"
+
+
+def _count_index_queries(client, url="/de/aktuelles/"):
+    client.get(url)  # warm up: renditions and the site root cache are created once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.parametrize("count", [5, 100])
+def test_index_query_count_is_constant(client, news_index, author, podcast_topic, count):
+    make_articles(news_index, count, topic=podcast_topic, author=author)
+    queries, response = _count_index_queries(client)
+    shown = min(count, ARTICLES_PER_PAGE)
+    assert len(BeautifulSoup(response.content, "html.parser").select(".news-list img")) == shown
+    assert queries == INDEX_QUERIES, f"news index ran {queries} queries for {count} articles"
+
+
+def test_filtered_index_query_count_does_not_grow(client, news_index, author, podcast_topic):
+    make_articles(news_index, 5, topic=podcast_topic, author=author)
+    few, _response = _count_index_queries(client, "/de/aktuelles/?thema=podcast&page=1")
+    make_articles(news_index, 30, topic=podcast_topic, author=author)
+    many, _response = _count_index_queries(client, "/de/aktuelles/?thema=podcast&page=2")
+    assert few == many
+
+
+def test_topic_links_stay_valid_for_translated_topics(news_index, podcast_topic):
+    """The slug is synchronised, so ?thema=podcast works in every language."""
+    from wagtail_localize.fields import get_translatable_fields
+
+    from zib.news.models import Topic
+
+    kinds = {
+        field.field_name: field.is_synchronized(podcast_topic) for field in get_translatable_fields(Topic)
+    }
+    assert kinds == {"name": False, "slug": True}
+
+
+def test_topic_of_an_article_is_translatable_with_it():
+    from wagtail.models import TranslatableMixin
+
+    from zib.news.models import NewsArticleTopic
+
+    assert issubclass(NewsArticleTopic, TranslatableMixin)
+
+
+def test_topic_link_count_matches_topic_rows(news_index, podcast_topic):
+    article = make_articles(news_index, 1, topic=podcast_topic, images=False)[0]
+    NewsArticleTopicFactory(page=article, topic=TopicFactory(name="Team", slug="team"))
+    assert [t.slug for t in article.topics] == ["podcast", "team"]
