@@ -13,6 +13,7 @@ from django.db import transaction
 # Order matters: later parts link to pages and people made by earlier ones.
 CONTENT_MODULES = [
     "site",
+    "organizations",
 ]
 
 

@@ -1,0 +1,315 @@
+"""Public views of the network directory.
+
+The listing, an entry's page and the exports are sub-routes of
+`NetworkDirectoryPage`. The partners' forms are plain views (see urls.py);
+a honeypot and the e-mail confirmation keep bots out of the review queue.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Locale
+
+from . import services
+from .exports import build_csv, build_vcard, entry_record
+from .forms import DirectoryFilterForm, ProposalForm
+from .languages import language_name
+from .models import District, NetworkDirectoryPage, Organization, OrganizationProposal, Topic
+
+MAX_PAGE_PARAM = 10_000
+
+
+def directory_page(locale=None):
+    """The directory page in the visitor's language (or the default one)."""
+    pages = NetworkDirectoryPage.objects.live().public()
+    locale = locale or Locale.get_active()
+    return pages.filter(locale=locale).first() or pages.filter(locale=Locale.get_default()).first()
+
+
+def entry_url(organization, page=None, absolute=False):
+    page = page or directory_page()
+    if page is None:
+        return ""
+    base = page.get_full_url() if absolute else page.get_url()
+    if not base:
+        return ""
+    return base + page.reverse_subpage("entry", args=[organization.slug])
+
+
+def _facets():
+    default = Locale.get_default()
+    active = Locale.get_active()
+    topics = list(Topic.objects.filter(locale=default))
+    names = {}
+    if active.pk != default.pk:
+        names = dict(Topic.objects.filter(locale=active).values_list("translation_key", "name"))
+    for topic in topics:
+        topic.display_name = names.get(topic.translation_key, topic.name)
+    codes = set()
+    for value in (
+        Organization.objects.filter(locale=default, show_in_directory=True)
+        .exclude(languages="")
+        .values_list("languages", flat=True)
+    ):
+        codes.update(code.strip() for code in value.split(",") if code.strip())
+    languages = sorted(((code, language_name(code)) for code in codes), key=lambda pair: pair[1].lower())
+    return topics, languages, list(District.objects.all())
+
+
+def _filtered_entries(request):
+    topics, languages, districts = _facets()
+    form = DirectoryFilterForm(request.GET or None, topics=topics, languages=languages, districts=districts)
+    filters = form.filters() if request.GET else {}
+    queryset = services.filter_directory(services.directory_queryset(), **filters)
+    return form, filters, queryset
+
+
+def directory_index(request, page):
+    """The directory: filters in the URL, full-text search, pagination."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    form, filters, queryset = _filtered_entries(request)
+    page_number = request.GET.get("page", "1")
+    if not page_number.isdigit() or int(page_number) > MAX_PAGE_PARAM:
+        page_number = 1
+    paginator = Paginator(queryset, page.per_page or 20)
+    page_obj = paginator.get_page(page_number)
+    entries = services.attach_display_fields(page_obj.object_list)
+    for entry in entries:
+        entry.url = page.url + page.reverse_subpage("entry", args=[entry.slug])
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "filters": filters,
+            "filters_active": any(filters.values()),
+            "filter_errors": bool(request.GET) and bool(form.errors),
+            "page_obj": page_obj,
+            "entries": entries,
+            "result_count": paginator.count,
+            "csv_url": page.url + page.reverse_subpage("export_csv"),
+            "json_url": page.url + page.reverse_subpage("export_json"),
+            "propose_url": reverse("organizations:propose"),
+        }
+    )
+    return TemplateResponse(request, "organizations/network_directory_page.html", context)
+
+
+def _entry_or_404(slug):
+    entry = (
+        services.with_details(services.directory_queryset()).filter(slug=slug).first()
+        if len(slug) <= 255
+        else None
+    )
+    if entry is None:
+        raise Http404
+    return services.attach_display_fields([entry])[0]
+
+
+def directory_entry(request, page, slug):
+    """One entry with everything the directory knows about it."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    entry = _entry_or_404(slug)
+    context = page.get_context(request)
+    context.update(
+        {
+            "entry": entry,
+            "directory_url": page.url,
+            "vcard_url": page.url + page.reverse_subpage("vcard", args=[entry.slug]),
+            "change_url": reverse("organizations:propose_change", args=[entry.slug]),
+            "show_map": request.GET.get("karte") == "1",
+            "map_toggle_url": "?karte=1",
+        }
+    )
+    return TemplateResponse(request, "organizations/directory_entry.html", context)
+
+
+def directory_vcard(request, page, slug):
+    """The entry as a vCard 4.0 (RFC 6350) to save in an address book."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    entry = _entry_or_404(slug)
+    url = page.get_full_url(request) + page.reverse_subpage("entry", args=[entry.slug])
+    body = build_vcard(entry, url=url, contacts=entry.public_contacts)
+    response = HttpResponse(body, content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{entry.slug}.vcf"'
+    return response
+
+
+def _export_records(request, page):
+    _form, _filters, queryset = _filtered_entries(request)
+    entries = services.attach_display_fields(services.with_details(queryset))
+    base = page.get_full_url(request)
+    return [entry_record(entry, base + page.reverse_subpage("entry", args=[entry.slug])) for entry in entries]
+
+
+def directory_csv(request, page):
+    """The whole directory (or the filtered part) as CSV."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    response = HttpResponse(build_csv(_export_records(request, page)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="netzwerkverzeichnis.csv"'
+    return response
+
+
+def directory_json(request, page):
+    """The whole directory (or the filtered part) as JSON."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    records = _export_records(request, page)
+    payload = {"language": get_language(), "count": len(records), "entries": records}
+    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+# --- Partners' forms -------------------------------------------------------------------
+
+
+def _form_context(request, form, **extra):
+    context = {"form": form, "error_fields": [form[name] for name in form.errors if name in form.fields]}
+    context["non_field_errors"] = form.non_field_errors()
+    context["directory"] = directory_page()
+    context.update(extra)
+    return context
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def propose(request, slug=None):
+    """Propose a new entry, or a change to an existing one."""
+    organization = None
+    if slug is not None:
+        organization = (
+            services.directory_queryset()
+            .prefetch_related("contact_persons", "social_channels")
+            .filter(slug=slug)
+            .first()
+        )
+        if organization is None:
+            raise Http404
+    if request.method == "POST":
+        form = ProposalForm(request.POST)
+        if form.is_valid():
+            services.submit_proposal(
+                data=form.proposal_data(),
+                submitter_name=form.cleaned_data["submitter_name"],
+                submitter_email=form.cleaned_data["submitter_email"],
+                organization=organization,
+            )
+            return redirect(reverse("organizations:proposal_sent"))
+    else:
+        initial = (
+            ProposalForm.initial_from_organization(organization) if organization else {"city": "Saarbrücken"}
+        )
+        form = ProposalForm(initial=initial)
+    return TemplateResponse(
+        request, "organizations/proposal_form.html", _form_context(request, form, organization=organization)
+    )
+
+
+@require_GET
+def proposal_sent(request):
+    return TemplateResponse(request, "organizations/proposal_message.html", {"message": "sent"})
+
+
+def _token_error(request, exc):
+    message = "expired" if isinstance(exc, services.ExpiredToken) else "invalid"
+    return TemplateResponse(
+        request,
+        "organizations/proposal_message.html",
+        {"message": message},
+        status=400 if message == "invalid" else 410,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm_proposal(request, token):
+    """The link from the confirmation e-mail: a button confirms (mail scanners only GET)."""
+    try:
+        proposal = services.proposal_from_confirm_token(token)
+    except services.InvalidToken as exc:
+        return _token_error(request, exc)
+    if request.method == "POST":
+        services.confirm_proposal_email(proposal)
+        return TemplateResponse(request, "organizations/proposal_message.html", {"message": "confirmed"})
+    already = proposal.status != OrganizationProposal.Status.UNCONFIRMED
+    return TemplateResponse(
+        request, "organizations/proposal_confirm.html", {"proposal": proposal, "already": already}
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def revise_proposal(request, token):
+    """Correct a proposal staff sent back, with their note beside the form."""
+    try:
+        proposal = services.proposal_from_revise_token(token)
+    except services.InvalidToken as exc:
+        return _token_error(request, exc)
+    if proposal.status != OrganizationProposal.Status.RETURNED:
+        return TemplateResponse(
+            request, "organizations/proposal_message.html", {"message": "done"}, status=409
+        )
+    if request.method == "POST":
+        form = ProposalForm(request.POST, submitter_known=True)
+        if form.is_valid():
+            services.resubmit_proposal(proposal, form.proposal_data())
+            return TemplateResponse(
+                request, "organizations/proposal_message.html", {"message": "resubmitted"}
+            )
+    else:
+        form = ProposalForm(initial=ProposalForm.initial_from_data(proposal.data), submitter_known=True)
+    return TemplateResponse(
+        request,
+        "organizations/proposal_form.html",
+        _form_context(request, form, proposal=proposal, organization=proposal.organization),
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm_entry(request, token):
+    """The yearly link: confirm the entry with one click, or correct it (no account)."""
+    try:
+        organization = services.organization_from_entry_token(token)
+    except services.InvalidToken as exc:
+        return _token_error(request, exc)
+    entry = services.attach_display_fields(
+        [
+            services.with_details(Organization.objects.filter(pk=organization.pk))
+            .select_related("district")
+            .get()
+        ]
+    )[0]
+    form = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "confirm":
+            services.confirm_entry(organization)
+            return TemplateResponse(
+                request, "organizations/proposal_message.html", {"message": "entry_confirmed"}
+            )
+        if action == "correct":
+            form = ProposalForm(request.POST, submitter_known=True)
+            if form.is_valid():
+                services.submit_proposal(
+                    data=form.proposal_data(),
+                    submitter_name=organization.name,
+                    submitter_email=organization.update_email,
+                    organization=organization,
+                    email_confirmed=True,
+                )
+                return TemplateResponse(
+                    request, "organizations/proposal_message.html", {"message": "resubmitted"}
+                )
+        else:
+            return HttpResponseBadRequest("Unbekannte Aktion.", content_type="text/plain; charset=utf-8")
+    if form is None:
+        form = ProposalForm(
+            initial=ProposalForm.initial_from_organization(organization), submitter_known=True
+        )
+    context = _form_context(request, form, entry=entry, organization=organization)
+    return TemplateResponse(request, "organizations/entry_confirm.html", context)
