@@ -36,10 +36,13 @@ def _place(event):
     return place
 
 
-def event_json_ld(event, *, url, organizers, languages, image_url="", seats_free=None):
+def event_json_ld(
+    event, *, url, organizers, languages, image_url="", seats_free=None, default_organizer=None
+):
     """The JSON-LD dictionary of an event.
 
-    `organizers` are Organization instances, `languages` Language instances;
+    `organizers` are Organization instances (without any, `default_organizer`,
+    a dict with name and url: the office); `languages` Language instances;
     `seats_free` is None when the number of seats is unlimited.
     """
     data = {
@@ -74,6 +77,8 @@ def event_json_ld(event, *, url, organizers, languages, image_url="", seats_free
             {"@type": "Organization", "name": org.name, **({"url": org.website} if org.website else {})}
             for org in organizers
         ]
+    elif default_organizer:
+        data["organizer"] = {"@type": "Organization", **default_organizer}
     codes = [language.code for language in languages]
     if codes:
         data["inLanguage"] = codes[0] if len(codes) == 1 else codes

@@ -7,6 +7,8 @@ from . import views
 app_name = "events"
 
 urlpatterns = [
-    path("<int:event_id>/", views.register, name="register"),
-    path("meine/<str:token>/", views.registration_detail, name="registration"),
+    path("anmeldung/<int:event_id>/", views.register, name="register"),
+    path("anmeldung/meine/<str:token>/", views.registration_detail, name="registration"),
+    path("kalender/veranstaltungen.ics", views.calendar_feed, name="calendar_feed"),
+    path("kalender/veranstaltung-<int:event_id>.ics", views.event_calendar, name="event_calendar"),
 ]

@@ -6,21 +6,31 @@ import itertools
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+
+from zib.pages.models import OfficeSettings
 
 from . import ical, services
 from .forms import EventFilterForm, RegistrationForm
 from .metadata import event_json_ld, json_ld_script_content
-from .models import CampaignPage, CampaignStatement, EventPage, Language, OrganizationRole, Registration
+from .models import (
+    CampaignPage,
+    CampaignStatement,
+    EventIndexPage,
+    EventPage,
+    Language,
+    OrganizationRole,
+    Registration,
+)
 
 POSTER_FILTER = "width-960|format-webp"
 SOCIAL_IMAGE_FILTER = "fill-1200x675|format-jpeg"
@@ -94,7 +104,7 @@ def event_listing_context(request, index_page, now=None):
     feed_query = request.GET.copy()
     for name in ("page", "when", "date_from", "date_to"):
         feed_query.pop(name, None)
-    ical_url = index_page.url + index_page.reverse_subpage("ical")
+    ical_url = reverse("events:calendar_feed")
     return {
         "filter_form": form,
         "filters": filters,
@@ -124,6 +134,15 @@ def _organizations(page):
     return organisers, partners
 
 
+def _office_as_organizer(request):
+    office = OfficeSettings.load(request_or_site=request)
+    site = Site.find_for_request(request)
+    organizer = {"name": office.office_name}
+    if site:
+        organizer["url"] = site.root_url + "/"
+    return organizer
+
+
 def event_detail_context(request, page):
     """The event page: organisers, languages, campaign, registration state and JSON-LD."""
     organisers, partners = _organizations(page)
@@ -143,6 +162,7 @@ def event_detail_context(request, page):
         languages=languages,
         image_url=image_url,
         seats_free=counts["free"] if counts else None,
+        default_organizer=_office_as_organizer(request),
     )
     notice = {
         "duplicate": _(
@@ -161,7 +181,7 @@ def event_detail_context(request, page):
         "registration_url": reverse("events:register", kwargs={"event_id": page.pk}),
         "registration_notice": notice,
         "json_ld": json_ld_script_content(json_ld),
-        "ical_url": page.url + page.reverse_subpage("ical"),
+        "ical_url": reverse("events:event_calendar", kwargs={"event_id": page.pk}),
     }
 
 
@@ -239,10 +259,10 @@ def _calendar_response(request, body, filename):
     return conditional
 
 
-def event_calendar_response(request, page):
+@require_safe
+def event_calendar(request, event_id):
     """One event as an .ics file."""
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD"])
+    page = get_object_or_404(EventPage.objects.live().public().select_related("locale"), pk=event_id)
     url = page.get_full_url(request)
     campaign = CampaignPage.objects.live().filter(path=page.path[: -Page.steplen]).first()
     body = ical.build_calendar(
@@ -251,24 +271,31 @@ def event_calendar_response(request, page):
         host=_site_host(request),
         urls={page.pk: url},
         campaign_titles={page.pk: campaign.title} if campaign else {},
-        source_url=request.build_absolute_uri(),
+        source_url=request.build_absolute_uri(request.path),
     )
     return _calendar_response(request, body, f"{page.slug}.ics")
 
 
-def calendar_feed_response(request, index_page):
+def events_index_for_locale(locale):
+    """The events listing in `locale`, else the original one."""
+    index = EventIndexPage.objects.live().filter(locale=locale).first()
+    return index or EventIndexPage.objects.live().filter(locale=Locale.get_default()).first()
+
+
+@require_safe
+def calendar_feed(request):
     """All events (filterable like the listing, e.g. ?language=ar) as a subscribable calendar."""
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD"])
+    locale = Locale.get_active()
+    index_page = events_index_for_locale(locale)
+    if index_page is None:
+        raise Http404
     languages = offered_languages()
     form = EventFilterForm(request.GET or None, languages=languages)
     filters = {name: value for name, value in form.filters().items() if name in ("language", "kind", "mode")}
     now = timezone.now()
-    queryset = apply_filters(
-        EventPage.objects.for_locale(index_page.locale), {**filters, "date_from": None}, now
-    )
     queryset = (
-        queryset.filter(ends_at__gte=now - datetime.timedelta(days=FEED_PAST_DAYS))
+        apply_filters(EventPage.objects.for_locale(locale), {**filters, "when": None}, now)
+        .filter(ends_at__gte=now - datetime.timedelta(days=FEED_PAST_DAYS))
         .order_by("starts_at", "pk")
         .live()
         .public()
@@ -282,13 +309,14 @@ def calendar_feed_response(request, index_page):
     if filters.get("language"):
         language = next(lang for lang in languages if lang.code == filters["language"])
         name += f" ({language.native_name})"
+    query = "&".join(f"{name}={value}" for name, value in sorted(filters.items()))
     body = ical.build_calendar(
         events,
         name=name,
         host=_site_host(request),
         urls={event.pk: event.get_full_url(request) for event in events},
         campaign_titles={event.pk: event.campaign.title for event in events if event.campaign},
-        source_url=request.build_absolute_uri(),
+        source_url=request.build_absolute_uri(request.path) + (f"?{query}" if query else ""),
     )
     return _calendar_response(request, body, "veranstaltungen.ics")
 

@@ -15,7 +15,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, PageManager
 from wagtail.query import PageQuerySet
@@ -89,7 +88,7 @@ class OrganizationLink(Orderable):
         return f"{self.organization} ({self.get_role_display()})"
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(BasePage):
     """The events listing ("Veranstaltungen"): upcoming and past, filterable, with a calendar feed."""
 
     intro = models.TextField(_("Einleitung"), blank=True)
@@ -107,17 +106,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("Veranstaltungsübersicht")
         verbose_name_plural = _("Veranstaltungsübersichten")
 
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        return self.render(request)
-
-    @path("kalender.ics", name="ical")
-    def ical_feed(self, request):
-        """The subscribable calendar of all events, filterable like the listing."""
-        from zib.events.views import calendar_feed_response
-
-        return calendar_feed_response(request, self)
-
     def get_context(self, request, *args, **kwargs):
         from zib.events.views import event_listing_context
 
@@ -126,7 +114,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return context
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(BasePage):
     """One event: an info stand, an online event, a workshop, a training …
 
     Times are entered in local time (Europe/Berlin); without a start time the
@@ -488,19 +476,6 @@ class EventPage(RoutablePageMixin, BasePage):
                 if update_fields is not None:
                     kwargs["update_fields"] = {*update_fields, "sequence"}
         super().save(*args, **kwargs)
-
-    # --- routes --------------------------------------------------------------
-
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        return self.render(request)
-
-    @path("kalender.ics", name="ical")
-    def ical(self, request):
-        """This event as an iCalendar file."""
-        from zib.events.views import event_calendar_response
-
-        return event_calendar_response(request, self)
 
     def get_context(self, request, *args, **kwargs):
         from zib.events.views import event_detail_context

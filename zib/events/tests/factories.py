@@ -10,7 +10,15 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
-from zib.events.models import CampaignPage, EventIndexPage, EventPage, Language, Video, VideoCaption
+from zib.events.models import (
+    CampaignPage,
+    EventIndexPage,
+    EventPage,
+    EventPageOrganization,
+    Language,
+    Video,
+    VideoCaption,
+)
 from zib.images.models import CustomImage
 from zib.organizations.models import Organization
 
@@ -79,13 +87,16 @@ class EventPageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def languages(obj, create, extracted, **kwargs):
         if create:
+            # A ParentalManyToManyField is written to the database on save.
             obj.languages.set([language(code) for code in (extracted or ["de"])])
+            obj.save()
 
     @factory.post_generation
     def organisers(obj, create, extracted, **kwargs):
         if create and extracted:
             for org in extracted:
-                obj.organization_links.create(organization=org, role="organiser")
+                obj.organization_links.add(EventPageOrganization(organization=org, role="organiser"))
+            obj.save()
 
 
 class CampaignPageFactory(wagtail_factories.PageFactory):
