@@ -61,9 +61,11 @@ check: install ## Django system checks and missing migrations
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-messages: install ## Update and compile the gettext catalogues
-	cd zib && ../$(MANAGE) makemessages --all --no-obsolete --ignore='*/tests/*'
+messages: install ## Update the gettext catalogues from code and templates (needs GNU gettext), compile them
+	cd zib && ../$(MANAGE) makemessages --all --no-obsolete --add-location=file \
+		--ignore='*/tests/*' --ignore='static/*' --ignore='locale/*'
 	$(MANAGE) compilemessages_py
+	$(MANAGE) catalogue_status
 
 lock: ## Re-pin dependencies after changing requirements*.in
 	$(PIP) install --quiet pip-tools

@@ -9,9 +9,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 from wagtail.snippets.models import get_snippet_models
 
 from . import services
@@ -139,13 +140,26 @@ def translatable_snippet_models():
     ]
 
 
+def _in_sites(default_locale_id):
+    """Pages in the German trees of the sites (not pages outside any site)."""
+    root_keys = Site.objects.values("root_page__translation_key")
+    roots = Page.objects.filter(translation_key__in=root_keys, locale_id=default_locale_id).values_list(
+        "path", flat=True
+    )
+    condition = Q(pk__in=[])
+    for path in roots:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
 def _load(overview, default_locale_id):
     from wagtail_localize.models import TranslationSource
 
     page_type = ContentType.objects.get_for_model(Page)
+    in_sites = _in_sites(default_locale_id)
     source_pages = (
         Page.objects.live()
-        .filter(locale_id=default_locale_id, depth__gt=1)
+        .filter(in_sites, locale_id=default_locale_id)
         .order_by("path")
         .values_list("id", "title", "translation_key")
     )
@@ -160,9 +174,7 @@ def _load(overview, default_locale_id):
                 submit_url=reverse("wagtail_localize:submit_page_translation", args=[page_id]),
             )
         )
-    source_keys = (
-        Page.objects.live().filter(locale_id=default_locale_id, depth__gt=1).values("translation_key")
-    )
+    source_keys = Page.objects.live().filter(in_sites, locale_id=default_locale_id).values("translation_key")
     for row in (
         Page.objects.filter(translation_key__in=source_keys)
         .exclude(locale_id=default_locale_id)

@@ -70,10 +70,10 @@ def offered_languages():
             if code not in names:
                 continue
             try:
-                info = get_language_info(code)
+                bidi = get_language_info(code)["bidi"]
             except KeyError:
-                info = {"name_local": names[code], "bidi": False}
-            languages.append(Language(code, locale_id, info["name_local"], info["bidi"]))
+                bidi = False
+            languages.append(Language(code, locale_id, names[code], bidi))
         languages.sort(key=lambda lang: (lang.code != settings.LANGUAGE_CODE, order.get(lang.code, 999)))
         cache.set(OFFERED_CACHE_KEY, languages, OFFERED_CACHE_SECONDS)
     return languages

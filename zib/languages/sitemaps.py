@@ -17,13 +17,13 @@ class PageSitemap(Sitemap):
     """
 
     def items(self):
-        if not hasattr(self, "_items"):
+        if not hasattr(self, "_pages"):
             site = self.get_wagtail_site()
             roots = Page.objects.filter(translation_key=site.root_page.translation_key)
             in_site = Q()
             for root in roots:
                 in_site |= Q(path__startswith=root.path)
-            self._items = list(
+            self._pages = list(
                 Page.objects.live()
                 .public()
                 .filter(in_site, alias_of__isnull=True)
@@ -31,7 +31,7 @@ class PageSitemap(Sitemap):
                 .defer_streamfields()
                 .specific()
             )
-        return self._items
+        return self._pages
 
     def _alternates(self):
         if not hasattr(self, "_alternates_by_key"):

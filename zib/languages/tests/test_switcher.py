@@ -1,0 +1,86 @@
+"""The language switcher: every offered language in its own script, leading to the same page."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .factories import translate
+
+OWN_NAMES = {
+    "de": "Deutsch",
+    "en": "English",
+    "fr": "Français",
+    "ar": "العربية",
+    "tr": "Türkçe",
+    "ru": "Русский",
+    "uk": "Українська",
+    "ro": "Română",
+    "fa": "فارسی",
+}
+
+
+def switcher(client, url):
+    html = BeautifulSoup(client.get(url).content, "html.parser")
+    return html.find("nav", class_="language-switcher")
+
+
+@pytest.mark.django_db
+class TestSwitcher:
+    def test_names_each_language_in_its_own_script_accessibly(self, client, about_page):
+        nav = switcher(client, "/ar/ueber-uns/")
+        assert nav["aria-label"]
+        links = nav.find_all("a")
+        assert {link["lang"]: link.get_text() for link in links} == OWN_NAMES
+        for link in links:
+            assert link["hreflang"] == link["lang"]
+        current = [link for link in links if link.has_attr("aria-current")]
+        assert [link["lang"] for link in current] == ["ar"]
+        assert next(link for link in links if link["lang"] == "ar")["dir"] == "rtl"
+        assert next(link for link in links if link["lang"] == "uk")["dir"] == "ltr"
+
+    def test_leads_to_the_same_page_in_each_language(self, client, about_page):
+        english = translate(about_page, "en")
+        english.slug = "about-us"
+        english.save_revision().publish()
+        links = {a["lang"]: a["href"] for a in switcher(client, "/de/ueber-uns/").find_all("a")}
+        assert links["de"] == "/de/ueber-uns/"
+        assert links["en"] == "/en/about-us/"
+        # Not translated yet: the German page under the language's prefix (shown with a notice).
+        assert links["ar"] == "/ar/ueber-uns/"
+        assert links["fa"] == "/fa/ueber-uns/"
+        for code in ("ar", "fa"):
+            assert client.get(links[code]).status_code == 200
+        # From the English page back to the German one.
+        links = {a["lang"]: a["href"] for a in switcher(client, "/en/about-us/").find_all("a")}
+        assert links["de"] == "/de/ueber-uns/"
+
+    def test_on_a_view_the_language_prefix_is_swapped_and_the_query_kept(self, client, home_page):
+        links = {a["lang"]: a["href"] for a in switcher(client, "/de/suche/?q=Beratung").find_all("a")}
+        assert links["uk"] == "/uk/suche/?q=Beratung"
+        assert links["de"] == "/de/suche/?q=Beratung"
+
+    def test_offers_a_language_an_editor_added(self, client, about_page):
+        from wagtail.models import Locale
+
+        Locale.objects.create(language_code="es")
+        links = {a["lang"]: a for a in switcher(client, "/de/ueber-uns/").find_all("a")}
+        assert links["es"].get_text() == "español"
+        assert links["es"]["href"] == "/es/ueber-uns/"
+
+    def test_query_count_does_not_grow_with_the_number_of_translations(self, client, home_page):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from .factories import ContentPageFactory, publish
+
+        def queries_for(page, codes):
+            for code in codes:
+                translate(page, code)
+            url = f"/ar/{page.slug}/"
+            client.get(url)  # warm the caches (site root paths, offered languages, status records)
+            with CaptureQueriesContext(connection) as context:
+                assert client.get(url).status_code == 200
+            return len(context.captured_queries)
+
+        few = publish(ContentPageFactory(parent=home_page, title="Wenige", slug="wenige"))
+        many = publish(ContentPageFactory(parent=home_page, title="Viele", slug="viele"))
+        assert queries_for(few, ["ar"]) == queries_for(many, ["ar", "en", "fr", "tr", "ru", "uk", "ro", "fa"])
