@@ -189,6 +189,13 @@ WHITENOISE_MAX_AGE = 3600
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
+# Grant applications: attachments live outside MEDIA_ROOT and are served only
+# through a permission check; size limit per file in bytes.
+GRANTS_PRIVATE_ROOT = env.path("GRANTS_PRIVATE_ROOT", default=str(BASE_DIR / "var" / "private"))
+GRANTS_MAX_UPLOAD_SIZE = env.int("GRANTS_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+# Sign-in links for applicants expire after this many minutes.
+GRANTS_SIGN_IN_LINK_MINUTES = env.int("GRANTS_SIGN_IN_LINK_MINUTES", default=30)
+
 # E-mail: EMAIL_URL such as smtp+tls://user:pass@host:587 (console in dev).
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
