@@ -158,7 +158,7 @@ OFFERED_LANGUAGES = [
     ("fa", "فارسی"),
 ]
 # Every language Django knows, named in its own script, so editors can add a
-# language in the admin (Einstellungen → Gebietsschemata) without a developer.
+# language in the admin (Einstellungen → Locale) without a developer.
 # The public site offers only the languages that have a Locale (see
 # zib.languages.middleware); a language without a catalogue shows German UI text.
 LANGUAGES = OFFERED_LANGUAGES + sorted(
