@@ -136,8 +136,7 @@ def build_feed(show, request=None):
     from django.utils.translation import gettext as _
     from django.utils.translation import override
 
-    site = show.get_site()
-    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    root = show.root_url
 
     def absolute(url):
         return url if url.startswith(("http://", "https://")) else root + url

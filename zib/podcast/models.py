@@ -200,12 +200,16 @@ class PodcastShowPage(BasePage):
             self.podcast_guid = services.podcast_guid_for_url(self.feed_url)
         return super().save(*args, **kwargs)
 
+    @cached_property
+    def root_url(self):
+        """Scheme and host of the site the show belongs to."""
+        site = self.get_site() if self.path else None
+        return (site.root_url if site else settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+
     @property
     def feed_url(self):
         """The feed's absolute address; it does not depend on where the page sits in the tree."""
-        site = self.get_site() if self.path else None
-        root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-        return root.rstrip("/") + reverse("podcast_feed")
+        return self.root_url + reverse("podcast_feed")
 
     @property
     def author_name(self):
@@ -272,9 +276,7 @@ def audio_upload_to(instance, filename):
     The hash puts a replaced file at a new address, so no podcast app or cache
     ever keeps an old file under the new URL.
     """
-    if not instance.audio_sha256 or not instance.audio_mime_type:
-        info = audio.analyse_audio(instance.audio_file)
-        instance.apply_audio_info(info)
+    instance._analyse_new_audio()
     stem = slugify(PurePath(filename).stem)[:60] or "folge"
     extension = audio.AUDIO_EXTENSIONS.get(instance.audio_mime_type, "mp3")
     return f"podcast/audio/{instance.audio_sha256[:16]}/{stem}.{extension}"
@@ -387,7 +389,7 @@ class EpisodePage(BasePage):
         errors = {}
         if self.audio_file and not self.audio_file._committed:
             try:
-                self.apply_audio_info(audio.analyse_audio(self.audio_file))
+                self._analyse_new_audio()
             except ValidationError as error:
                 errors["audio_file"] = error.messages
         try:
@@ -416,10 +418,17 @@ class EpisodePage(BasePage):
             kwargs["update_fields"] = [*update_fields, "transcript_type"]
         return super().save(*args, **kwargs)
 
+    def _analyse_new_audio(self):
+        """Read type, length, size and hash of a newly assigned file (once per file)."""
+        if getattr(self, "_analysed_audio", None) is not self.audio_file.file:
+            self.apply_audio_info(audio.analyse_audio(self.audio_file))
+            self._analysed_audio = self.audio_file.file
+
     def _commit_audio(self):
         # Saving a draft stores only a revision; the uploaded file must be in
-        # storage before the revision refers to it by name.
+        # storage (under its content hash) before the revision refers to it by name.
         if self.audio_file and not self.audio_file._committed:
+            self._analyse_new_audio()
             self.audio_file.save(self.audio_file.name, self.audio_file.file, save=False)
 
     def save_revision(self, *args, **kwargs):

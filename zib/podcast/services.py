@@ -10,7 +10,8 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Max, Min, Prefetch
+from django.db.models import CharField, Count, Max, Min, Prefetch
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, PageLogEntry, Revision
@@ -79,9 +80,9 @@ def next_episode_due(show, last_published=None):
         .filter(publish_date__gt=now)
         .aggregate(first=Min("publish_date"))["first"]
     )
+    episode_ids = EpisodePage.objects.child_of(show).annotate(key=Cast("pk", CharField())).values("key")
     scheduled_revision = Revision.page_revisions.filter(
-        approved_go_live_at__gt=now,
-        object_id__in=[str(pk) for pk in EpisodePage.objects.child_of(show).values_list("pk", flat=True)],
+        approved_go_live_at__gt=now, object_id__in=episode_ids
     ).aggregate(first=Min("approved_go_live_at"))["first"]
     candidates = [value for value in (upcoming, scheduled_revision) if value]
     if candidates:
@@ -243,9 +244,8 @@ def expand_rich_texts(values):
     return parts
 
 
-def _site_root(page, request):
-    site = page.get_site()
-    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+def _site_root(show, request):
+    return show.root_url
 
 
 def _series_jsonld(show, hosts, root):

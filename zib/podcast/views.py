@@ -22,7 +22,7 @@ from .models import EpisodePage
 
 FEED_MAX_AGE = 60
 FEED_CACHE_SECONDS = 600
-AUDIO_PATH_RE = re.compile(r"^[0-9a-f]{16}/[a-z0-9_-]{1,60}\.(mp3|m4a)$")
+AUDIO_PATH_RE = re.compile(r"^[0-9a-f]{16}/[A-Za-z0-9_-]{1,80}\.(mp3|m4a)$")
 
 
 def _feed_max_age(state):
@@ -55,7 +55,8 @@ def feed(request):
         cached = (body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
         cache.set(key, cached, FEED_CACHE_SECONDS)
     body, etag = cached
-    last_modified = state["last_modified"].timestamp()
+    # HTTP dates have whole seconds; a fraction would make every If-Modified-Since look older.
+    last_modified = int(state["last_modified"].timestamp())
 
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:

@@ -52,7 +52,10 @@ class CustomImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Bild {n}")
     description = factory.Sequence(lambda n: f"Ein blaues Quadrat Nummer {n}")
     credit = "ZIB"
-    file = factory.LazyFunction(lambda: ContentFile(image_bytes(), name="cover.jpg"))
+    file = factory.LazyAttribute(lambda o: ContentFile(image_bytes(*o.pixels), name="cover.jpg"))
+
+    class Params:
+        pixels = (1400, 1400)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
