@@ -1,0 +1,13 @@
+import pytest
+
+from zib.news.tests.factories import NewsIndexPageFactory, PersonFactory
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def author(db):
+    return PersonFactory(name="Sandra Beispiel-Schmitt", slug="sbs", initials="sbs")

@@ -1,0 +1,131 @@
+"""The start page: latest news, accessible entry points, room for events and podcast."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.template import engines
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from zib.home.models import LATEST_NEWS_COUNT, HomePage
+from zib.news.tests.factories import NewsArticlePageFactory, TopicFactory, make_articles
+from zib.pages.models import ContentPage
+
+# Queries for one request of the start page with news teasers (images,
+# authors, topics). The same for 5 and for 100 articles.
+HOME_QUERIES = 16
+
+
+def soup_of(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_home_shows_the_newest_articles(client, news_index):
+    today = timezone.localdate()
+    for days in range(6):
+        NewsArticlePageFactory(
+            parent=news_index, title=f"Tag {days}", date=today - datetime.timedelta(days=days)
+        )
+    NewsArticlePageFactory(parent=news_index, title="Entwurf", live=False)
+    NewsArticlePageFactory(
+        parent=news_index, title="Morgen", go_live_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    soup = soup_of(client.get("/de/"))
+    section = soup.select_one(".home-news")
+    assert section.h2.get_text() == "Aktuelles"
+    titles = [h.get_text(strip=True) for h in section.select("article h3")]
+    assert titles == [f"Tag {days}" for days in range(LATEST_NEWS_COUNT)]
+    assert section.select_one(".home-section__more a")["href"] == "/de/aktuelles/"
+
+
+def test_home_without_news_index_still_renders(client, home_page):
+    soup = soup_of(client.get("/de/"))
+    assert "Noch keine Meldungen." in soup.select_one(".home-news").get_text()
+    assert soup.find("link", type="application/rss+xml") is None
+
+
+def test_home_advertises_the_news_feeds(client, news_index):
+    soup = soup_of(client.get("/de/"))
+    assert soup.find("link", type="application/rss+xml")["href"] == "http://testserver/de/aktuelles/feed/rss/"
+    assert (
+        soup.find("link", type="application/atom+xml")["href"] == "http://testserver/de/aktuelles/feed/atom/"
+    )
+
+
+def test_home_teaser_topics_link_to_the_filtered_index(client, news_index):
+    make_articles(news_index, 1, topic=TopicFactory(name="Podcast", slug="podcast"))
+    soup = soup_of(client.get("/de/"))
+    assert soup.select_one(".home-news .topic-tags a")["href"] == "/de/aktuelles/?thema=podcast"
+    assert soup.select_one(".home-news figcaption").get_text(strip=True) == "Bild: Christian Bart"
+
+
+def test_home_links_leichte_sprache_and_dgs_pages_chosen_by_editors(client, home_page):
+    easy = home_page.add_child(instance=ContentPage(title="Leichte Sprache", slug="leichte-sprache"))
+    dgs = home_page.add_child(instance=ContentPage(title="Gebärdensprache", slug="dgs"))
+    home_page.easy_language_page = easy
+    home_page.sign_language_page = dgs
+    home_page.save()
+    soup = soup_of(client.get("/de/"))
+    links = {a.get_text(strip=True): a["href"] for a in soup.select(".home-access a")}
+    assert links == {
+        "Informationen in Leichter Sprache": "/de/leichte-sprache/",
+        "Informationen in Deutscher Gebärdensprache (DGS)": "/de/dgs/",
+    }
+
+
+def test_unpublished_access_pages_are_not_linked(client, home_page):
+    easy = home_page.add_child(
+        instance=ContentPage(title="Leichte Sprache", slug="leichte-sprache", live=False)
+    )
+    home_page.easy_language_page = easy
+    home_page.save()
+    assert soup_of(client.get("/de/")).select_one(".home-access") is None
+
+
+@pytest.mark.parametrize(
+    "model_name, label",
+    [
+        ("EasyLanguagePage", "Informationen in Leichter Sprache"),
+        ("SignLanguagePage", "Informationen in Deutscher Gebärdensprache (DGS)"),
+    ],
+)
+def test_access_pages_are_found_by_type(client, home_page, model_name, label):
+    from django.apps import apps
+
+    try:
+        model = apps.get_model("pages", model_name)
+    except LookupError:
+        pytest.skip(f"pages.{model_name} does not exist")
+    page = home_page.add_child(instance=model(title=label, slug=model_name.lower()))
+    soup = soup_of(client.get("/de/"))
+    link = soup.select_one(".home-access a")
+    assert link.get_text(strip=True) == label
+    assert link["href"] == page.url
+
+
+def test_blocks_for_events_and_podcast_can_be_filled(rf, home_page):
+    """The events and podcast apps extend these blocks of the start page template."""
+    template = engines["django"].from_string(
+        '{% extends "home/home_page.html" %}'
+        "{% block home_events %}<section id='events'>Termine</section>{% endblock %}"
+        "{% block home_podcast %}<section id='podcast'>Folge</section>{% endblock %}"
+    )
+    request = rf.get("/de/")
+    context = HomePage.objects.get(pk=home_page.pk).get_context(request)
+    soup = BeautifulSoup(template.render(context, request), "html.parser")
+    main = soup.find("main")
+    assert main.find(id="events").get_text() == "Termine"
+    assert main.find(id="podcast").get_text() == "Folge"
+
+
+@pytest.mark.parametrize("count", [5, 100])
+def test_home_query_count_is_constant(client, news_index, author, count):
+    make_articles(news_index, count, author=author, topic=TopicFactory(name="Team", slug="team"))
+    client.get("/de/")  # warm up: renditions and caches are made once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/de/")
+    assert len(soup_of(response).select(".home-news article")) == LATEST_NEWS_COUNT
+    assert len(queries) == HOME_QUERIES, f"start page ran {len(queries)} queries for {count} articles"
