@@ -22,6 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("podcast/", include("zib.podcast.urls")),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    path("oparl/v1/", include("zib.council.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
 ]
 

@@ -7,3 +7,8 @@ class CouncilConfig(AppConfig):
     label = "council"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Integrationsbeirat")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()
