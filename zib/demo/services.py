@@ -14,6 +14,7 @@ from django.db import transaction
 CONTENT_MODULES = [
     "site",
     "organizations",
+    "podcast",
     "news",
     "council",
 ]

@@ -15,14 +15,18 @@ def test_webvtt_cues_are_merged_per_speaker_with_their_start_time():
 def test_webvtt_with_hours_identifiers_notes_and_markup():
     text = (
         "\ufeffWEBVTT - Tolle Leute\n\nNOTE erstellt von Hand\n\n"
-        "intro\n01:00:01.500 --> 01:00:04.000 align:start\n<v.loud Rodica Petcu><i>Es war</i> einmal &amp; mehr\n"
+        "intro\n01:00:01.500 --> 01:00:04.000 align:start\n"
+        "<v.loud Rodica Petcu><i>Es war</i> einmal &amp; mehr\n"
     )
     [segment] = parse_transcript(text)
     assert (segment.speaker, segment.start, segment.text) == ("Rodica Petcu", 3601, "Es war einmal & mehr")
 
 
 def test_plain_text_with_speaker_lines():
-    text = "Veronika Kabis: Willkommen!\nHeute geht es um Märchen.\n\nRodica Petcu: Danke.\nOhne Sprecher weiter."
+    text = (
+        "Veronika Kabis: Willkommen!\nHeute geht es um Märchen.\n\n"
+        "Rodica Petcu: Danke.\nOhne Sprecher weiter."
+    )
     segments = parse_transcript(text)
     assert [(s.speaker, s.text) for s in segments] == [
         ("Veronika Kabis", "Willkommen! Heute geht es um Märchen."),
