@@ -27,7 +27,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -101,6 +101,11 @@ class ConcurrentModification(TransitionError):
                 "und prüfen Sie die Änderung, bevor Sie fortfahren."
             )
         )
+
+
+def eur(value):
+    """An amount as the reader's locale writes it, e.g. 1.500,00 in German."""
+    return formats.number_format(value or Decimal("0"), decimal_pos=2, force_grouping=True)
 
 
 def allowed_transitions(status, actor=STAFF):
@@ -227,20 +232,21 @@ def _fields_for_transition(application, to_status, data, now):
         if application.requested_amount is not None and amount > application.requested_amount:
             raise TransitionError(
                 _("Der bewilligte Betrag darf den beantragten Betrag (%(amount)s €) nicht übersteigen.")
-                % {"amount": application.requested_amount},
+                % {"amount": eur(application.requested_amount)},
                 field="amount",
             )
         if application.call is not None:
             if amount > application.call.max_amount:
                 raise TransitionError(
-                    _("Der Höchstbetrag pro Antrag ist %(max)s €.") % {"max": application.call.max_amount},
+                    _("Der Höchstbetrag pro Antrag ist %(max)s €.")
+                    % {"max": eur(application.call.max_amount)},
                     field="amount",
                 )
             left = remaining_budget(application.call, application.budget_year)
             if amount > left:
                 raise TransitionError(
                     _("Im Haushaltsjahr %(year)s sind nur noch %(left)s € verfügbar.")
-                    % {"year": application.budget_year, "left": left},
+                    % {"year": application.budget_year, "left": eur(left)},
                     field="amount",
                 )
         return {"approved_amount": amount, "decided_at": now}
@@ -253,7 +259,7 @@ def _fields_for_transition(application, to_status, data, now):
         if application.approved_amount is not None and amount > application.approved_amount:
             raise TransitionError(
                 _("Es kann nicht mehr als der bewilligte Betrag (%(amount)s €) ausgezahlt werden.")
-                % {"amount": application.approved_amount},
+                % {"amount": eur(application.approved_amount)},
                 field="amount",
             )
         return {"paid_amount": amount, "paid_on": data.date or timezone.localdate()}
@@ -344,11 +350,11 @@ def budget_errors(*, total_costs, requested, own, other, call):
     if call is not None:
         if requested > call.max_amount:
             errors["requested_amount"] = _("Es können höchstens %(max)s € beantragt werden.") % {
-                "max": call.max_amount
+                "max": eur(call.max_amount)
             }
         elif requested and requested < call.min_amount:
             errors["requested_amount"] = _("Es müssen mindestens %(min)s € beantragt werden.") % {
-                "min": call.min_amount
+                "min": eur(call.min_amount)
             }
         if call.min_own_contribution_percent:
             needed = (total_costs * call.min_own_contribution_percent / 100).quantize(Decimal("0.01"))
@@ -356,13 +362,13 @@ def budget_errors(*, total_costs, requested, own, other, call):
                 errors["own_contribution"] = _(
                     "Der Eigenanteil muss mindestens %(percent)s %% der Gesamtkosten betragen, "
                     "also mindestens %(needed)s €."
-                ) % {"percent": call.min_own_contribution_percent, "needed": needed}
+                ) % {"percent": call.min_own_contribution_percent, "needed": eur(needed)}
     funding = requested + own + other
     if funding != total_costs and "__all__" not in errors:
         errors["__all__"] = _(
             "Die Finanzierung geht nicht auf: Die Kosten betragen %(costs)s €, beantragter Betrag, "
             "Eigenanteil und andere Förderung ergeben zusammen %(funding)s € (Differenz %(diff)s €)."
-        ) % {"costs": total_costs, "funding": funding, "diff": total_costs - funding}
+        ) % {"costs": eur(total_costs), "funding": eur(funding), "diff": eur(total_costs - funding)}
     return errors
 
 

@@ -18,6 +18,14 @@ def _private_root(settings, tmp_path):
 
 
 @pytest.fixture
+def locale_en(db):
+    """English offered as a site language (a Locale exists)."""
+    from wagtail.models import Locale
+
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+@pytest.fixture
 def guide(home_page):
     return FundingGuidePageFactory(parent=home_page)
 

@@ -146,7 +146,10 @@ class GrantApplicationFactory(factory.django.DjangoModelFactory):
             return
         for index, (category, amount) in enumerate(extracted or [("fees", "800"), ("catering", "400")]):
             BudgetLine.objects.create(
-                application=self, category=category, description=f"Position {index + 1}", amount=Decimal(amount)
+                application=self,
+                category=category,
+                description=f"Position {index + 1}",
+                amount=Decimal(amount),
             )
 
 
@@ -177,7 +180,11 @@ def docx_bytes():
     return buffer.getvalue()
 
 
-EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64 + b"This program cannot be run"
+EXE_BYTES = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + b"\x00" * 64
+    + b"This program cannot be run"
+)
 
 
 def upload(name, content, content_type="application/octet-stream"):

@@ -213,7 +213,9 @@ def test_no_mail_when_the_surrounding_transaction_rolls_back(call, staff_user):
 
 
 @pytest.mark.django_db
-def test_every_member_is_mailed_in_their_own_language(call, staff_user, django_capture_on_commit_callbacks):
+def test_every_member_is_mailed_in_their_own_language(
+    call, staff_user, django_capture_on_commit_callbacks, locale_en
+):
     application = GrantApplicationFactory(call=call, status=Status.IN_REVIEW)
     ApplicantFactory(organisation=application.organisation, language="en", email="english@example.org")
     with django_capture_on_commit_callbacks(execute=True):
