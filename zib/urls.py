@@ -33,11 +33,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("", include("zib.events.urls")),
     path("foerderung/antrag/", include("zib.grants.urls")),
     path("netzwerk-eintrag/", include("zib.organizations.urls")),
     # Wagtail's page view with the fallback to German for untranslated pages.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", language_views.serve, name="zib_serve"),
-    path("", include("zib.events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

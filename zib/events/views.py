@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
@@ -365,7 +366,9 @@ def register(request, event_id):
             response = HttpResponseRedirect(target)
             response.status_code = 303
             return _no_referrer(response)
-    response = page.render(request, context_overrides={"registration_form": form})
+    context = page.get_context(request)
+    context["registration_form"] = form
+    response = TemplateResponse(request, page.get_template(request), context)
     add_never_cache_headers(response)
     return response
 
