@@ -84,3 +84,38 @@ class TestSwitcher:
         few = publish(ContentPageFactory(parent=home_page, title="Wenige", slug="wenige"))
         many = publish(ContentPageFactory(parent=home_page, title="Viele", slug="viele"))
         assert queries_for(few, ["ar"]) == queries_for(many, ["ar", "en", "fr", "tr", "ru", "uk", "ro", "fa"])
+
+
+@pytest.mark.django_db
+class TestLocalizedPageUrl:
+    def render(self, rf, page, language):
+        from django.template import Context, Template
+        from django.utils import translation
+
+        with translation.override(language):
+            request = rf.get(f"/{language}/")
+            return Template("{% load languages %}{% localized_pageurl page %}").render(
+                Context({"page": page, "request": request})
+            )
+
+    def test_links_a_german_page_in_the_visitors_language(self, rf, about_page):
+        assert self.render(rf, about_page, "de") == "/de/ueber-uns/"
+        # Not translated: the German page under the visitor's prefix, so the visitor stays in Arabic.
+        assert self.render(rf, about_page, "ar") == "/ar/ueber-uns/"
+        english = translate(about_page, "en")
+        english.slug = "about-us"
+        english.save_revision().publish()
+        assert self.render(rf, about_page, "en") == "/en/about-us/"
+
+
+@pytest.mark.django_db
+def test_navigation_keeps_the_visitor_in_their_language(client, about_page):
+    from zib.pages.models import NavigationItem, OfficeSettings
+
+    office = OfficeSettings.load()
+    NavigationItem.objects.create(settings=office, page=about_page, sort_order=0)
+    html = BeautifulSoup(client.get("/ar/ueber-uns/").content, "html.parser")
+    link = html.find("nav", class_="main-nav").find("a")
+    assert link["href"] == "/ar/ueber-uns/"
+    assert link["aria-current"] == "page"
+    assert html.find("a", class_="site-logo")["href"] == "/ar/"
