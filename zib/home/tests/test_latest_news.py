@@ -15,7 +15,7 @@ from zib.pages.models import ContentPage
 
 # Queries for one request of the start page with news teasers (images,
 # authors, topics). The same for 5 and for 100 articles.
-HOME_QUERIES = 16
+HOME_QUERIES = 17
 
 
 def soup_of(response):
