@@ -717,7 +717,9 @@ class GrantApplication(models.Model):
 
     @property
     def organisation_name(self):
-        return self.organisation_data.get("name", "")
+        if self.organisation_snapshot:
+            return self.organisation_snapshot.get("name", "")
+        return self.organisation.name if self.organisation_id else ""
 
     def language_names(self):
         names = dict(settings.LANGUAGES)

@@ -35,7 +35,7 @@ Status = GrantApplication.Status
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _call_choices():
+def _call_choices(request=None):
     return GrantCallPage.objects.filter(applications__isnull=False).distinct().order_by("-opens_at")
 
 
@@ -147,14 +147,20 @@ class GrantApplicationDetailView(InspectView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            GrantApplication.objects.select_related("call", "organisation").prefetch_related(
-                "budget_lines", "attachments", "status_changes__changed_by_user"
-            ),
+            GrantApplication.objects.exclude(status=Status.DRAFT)
+            .select_related("call", "organisation")
+            .prefetch_related("budget_lines", "attachments", "status_changes__changed_by_user"),
             pk=self.pk,
         )
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_edit_url(self):
+        return None
+
+    def get_delete_url(self):
+        return None
 
     def post(self, request, *args, **kwargs):
         if not self.permission_policy.user_has_permission(request.user, "change"):
