@@ -238,7 +238,7 @@ def test_submission_mails_a_receipt_and_tells_the_office(call, django_capture_on
     application.refresh_from_db()
     to_applicant = next(m for m in mail.outbox if m.to == [application.created_by.email])
     assert application.reference in to_applicant.subject
-    name, content, mimetype = to_applicant.attachments[0]
+    _name, content, mimetype = to_applicant.attachments[0]
     assert mimetype == "application/pdf"
     assert content.startswith(b"%PDF")
     to_office = next(m for m in mail.outbox if m.to == ["foerderung@example.org"])
