@@ -46,6 +46,7 @@ from .enums import (
 from .forms import EpisodePageForm, PodcastShowPageForm
 
 SHOW_NOTES_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+PAGE_MAX_AGE = 60
 EPISODES_PER_PAGE = 12
 
 
@@ -219,6 +220,15 @@ class PodcastShowPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(services.show_page_context(self, request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        return _keep_caches_in_step(super().serve(request, *args, **kwargs))
+
+
+def _keep_caches_in_step(response):
+    """The next episode's moment bounds how long any cache may keep the page."""
+    context = getattr(response, "context_data", None) or {}
+    return services.keep_caches_in_step(response, context.get("next_publish_date"), PAGE_MAX_AGE)
 
 
 class ShowHost(Orderable):
@@ -444,7 +454,8 @@ class EpisodePage(BasePage):
         # A published episode whose date has not come yet stays hidden, except in the preview.
         if not self.is_due and not getattr(request, "is_preview", False):
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        return _keep_caches_in_step(response)
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.is_due else []

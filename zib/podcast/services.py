@@ -8,11 +8,13 @@ import datetime
 import re
 import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import CharField, Count, Max, Min, Prefetch
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, PageLogEntry, Revision
 from wagtail.rich_text import expand_db_html
@@ -64,7 +66,10 @@ def episodes_for_listing(show):
     )
 
 
-def next_episode_due(show, last_published=None):
+_UNKNOWN = object()
+
+
+def next_episode_due(show, last_published=None, upcoming=_UNKNOWN):
     """When the next episode is due, and how sure that is.
 
     Returns (datetime or None, "scheduled" | "cadence" | None): a scheduled
@@ -74,12 +79,7 @@ def next_episode_due(show, last_published=None):
     from .models import EpisodePage
 
     now = timezone.now()
-    upcoming = (
-        EpisodePage.objects.child_of(show)
-        .live()
-        .filter(publish_date__gt=now)
-        .aggregate(first=Min("publish_date"))["first"]
-    )
+    upcoming = next_publish_date(show) if upcoming is _UNKNOWN else upcoming
     episode_ids = EpisodePage.objects.child_of(show).annotate(key=Cast("pk", CharField())).values("key")
     scheduled_revision = Revision.page_revisions.filter(
         approved_go_live_at__gt=now, object_id__in=episode_ids
@@ -118,7 +118,8 @@ def show_page_context(show, request):
         newest_date = (
             due_episodes(show).order_by("-publish_date").values_list("publish_date", flat=True).first()
         )
-    next_due, next_due_kind = next_episode_due(show, newest_date)
+    upcoming = next_publish_date(show)
+    next_due, next_due_kind = next_episode_due(show, newest_date, upcoming)
     hosts = [host.person for host in show.hosts.select_related("person").all()]
     root = _site_root(show, request)
     return {
@@ -130,6 +131,7 @@ def show_page_context(show, request):
         "hosts": hosts,
         "subscribe_links": list(show.subscribe_links.all()),
         "next_due": next_due,
+        "next_publish_date": upcoming,
         "next_due_kind": next_due_kind,
         "feed_url": show.feed_url,
         "show": show,
@@ -147,6 +149,7 @@ def episode_page_context(episode, request):
     people = list(episode.people.select_related("person").all())
     root = _site_root(show, request)
     return {
+        "next_publish_date": next_publish_date(show),
         "jsonld": _episode_jsonld(episode, show, people, root),
         "og_image": episode.image or show.cover_image,
         "og_image_root": root,
@@ -305,3 +308,30 @@ def _iso_duration(seconds):
     hours, rest = divmod(int(seconds or 0), 3600)
     minutes, secs = divmod(rest, 60)
     return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{secs}S"
+
+
+def next_publish_date(show):
+    """When the next published-but-not-yet-due episode of the show becomes visible, or None."""
+    from .models import EpisodePage
+
+    return (
+        EpisodePage.objects.child_of(show)
+        .live()
+        .filter(publish_date__gt=timezone.now())
+        .aggregate(first=Min("publish_date"))["first"]
+    )
+
+
+def keep_caches_in_step(response, next_due, max_age):
+    """Cache-Control that lets no cache hold a response past the next episode's moment.
+
+    The site's page cache and any proxy may keep a response for a while; when
+    an episode becomes due sooner than that, the response must be revalidated
+    every time (`no-cache`), so the episode appears on the dot.
+    """
+    longest_cache = max(max_age, getattr(settings, "PAGE_CACHE_TIMEOUT", 300) or 0)
+    if next_due is not None and (next_due - timezone.now()).total_seconds() <= longest_cache:
+        patch_cache_control(response, public=True, no_cache=True, max_age=0)
+    else:
+        patch_cache_control(response, public=True, max_age=max_age)
+    return response

@@ -25,15 +25,6 @@ FEED_CACHE_SECONDS = 600
 AUDIO_PATH_RE = re.compile(r"^[0-9a-f]{16}/[A-Za-z0-9_-]{1,80}\.(mp3|m4a)$")
 
 
-def _feed_max_age(state):
-    # Never let a cache keep the feed past the moment the next scheduled episode is due.
-    max_age = FEED_MAX_AGE
-    if state["next_due"]:
-        seconds = int((state["next_due"] - timezone.now()).total_seconds())
-        max_age = max(0, min(max_age, seconds))
-    return max_age
-
-
 @require_safe
 def feed(request):
     """The podcast feed, with ETag/Last-Modified and 304 for an unchanged feed."""
@@ -63,7 +54,7 @@ def feed(request):
         response = HttpResponse(body, content_type="application/rss+xml; charset=utf-8")
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, public=True, max_age=_feed_max_age(state))
+    services.keep_caches_in_step(response, state["next_due"], FEED_MAX_AGE)
     return response
 
 

@@ -164,6 +164,17 @@ def test_episode_page_json_ld_and_open_graph(client, episodes):
     assert page.find("link", rel="alternate", type="application/rss+xml")
 
 
+def test_pages_are_not_cached_past_the_next_episodes_moment(client, show, episodes):
+    # The next episode is 13 days away: caches may keep the page for a minute.
+    assert client.get(show.url)["Cache-Control"] == "public, max-age=60"
+    EpisodePage.objects.filter(pk=episodes["scheduled"].pk).update(
+        publish_date=timezone.now() + timedelta(seconds=90)
+    )
+    # Now it is due sooner than a page cache would expire: every cache must revalidate.
+    assert "no-cache" in client.get(show.url)["Cache-Control"]
+    assert "no-cache" in client.get(episodes["episode"].url)["Cache-Control"]
+
+
 def test_scheduled_episode_page_is_404_until_due(client, episodes):
     assert client.get(episodes["scheduled"].url).status_code == 404
 
