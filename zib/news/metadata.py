@@ -10,19 +10,6 @@ from zib.pages.models import OfficeSettings
 
 from .models import LEAD_RENDITION, SOCIAL_RENDITION
 
-# Open Graph wants language_TERRITORY; these are the site's languages.
-OG_LOCALES = {
-    "de": "de_DE",
-    "en": "en_GB",
-    "fr": "fr_FR",
-    "ar": "ar_AR",
-    "tr": "tr_TR",
-    "ru": "ru_RU",
-    "uk": "uk_UA",
-    "ro": "ro_RO",
-    "fa": "fa_IR",
-}
-
 # The same escapes as Django's json_script: the JSON can then never close
 # the <script> element or start an HTML comment, whatever an editor typed.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -43,16 +30,14 @@ def _absolute_image_url(request, image, spec):
 
 def article_open_graph(page, request):
     """Open Graph properties as (property, content) pairs, in document order."""
+    # og:locale and its alternates come from the languages app (base.html).
     office = OfficeSettings.load(request_or_site=request)
-    language = page.locale.language_code
-
     tags = [
         ("og:type", "article"),
         ("og:title", page.seo_title or page.title),
         ("og:description", page.search_description or page.teaser),
         ("og:url", page.get_full_url(request)),
         ("og:site_name", office.office_name),
-        ("og:locale", OG_LOCALES.get(language, language)),
     ]
     image = page.lead_image
     if image is not None:

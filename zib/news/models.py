@@ -371,6 +371,7 @@ class NewsArticlePage(BasePage):
         from .metadata import article_json_ld, article_open_graph
 
         context = super().get_context(request, *args, **kwargs)
+        context["images"] = self.images
         context["body_blocks"] = [block for block in self.body if block.block_type != "more_box"]
         context["more_boxes"] = [block for block in self.body if block.block_type == "more_box"]
         context["partners"] = [

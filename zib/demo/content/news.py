@@ -91,7 +91,11 @@ CAMPAIGN_PARAGRAPHS = [
     "auf der {campaign_link}.",
 ]
 CAMPAIGN_LINK_TEXT = 'Website der Aktionswoche "Eine kleine Impfung, eine große Umarmung"'
-CAMPAIGN_PARTNERS = ["Landeshauptstadt Saarbrücken", "Regionalverband Saarbrücken", "PuGiS e.V."]
+CAMPAIGN_PARTNERS = [
+    ("landeshauptstadt-saarbruecken", "Landeshauptstadt Saarbrücken"),
+    ("regionalverband-saarbruecken", "Regionalverband Saarbrücken"),
+    ("pugis-ev", "PuGiS e.V."),
+]
 
 PODCAST_PARAGRAPHS = [
     "Alle zwei Wochen lernt ihr in unserem Podcast TOLLE LEUTE kennen, die Besonderes erlebt haben, kreativ "
@@ -168,7 +172,7 @@ def load(ctx):
         author=author,
         topics=[topics["aktionswoche"]],
         images=[_image(ctx, key) for key in ("collage-1", "collage-2", "collage-3")],
-        partners=_partners(locale),
+        partners=_partners(ctx, locale),
         body=[
             ("paragraph", _paragraph(CAMPAIGN_PARAGRAPHS[0])),
             ("paragraph", _paragraph(CAMPAIGN_PARAGRAPHS[1])),
@@ -384,11 +388,21 @@ def _generate_image(title, alt, credit, colour):
     return image
 
 
-def _partners(locale):
+def _partners(ctx, locale):
+    """The Aktionswoche's organisers, as the organisations demo made them."""
     from zib.organizations.models import Organization
 
-    found = {org.name: org for org in Organization.objects.filter(locale=locale, name__in=CAMPAIGN_PARTNERS)}
-    return [found[name] for name in CAMPAIGN_PARTNERS if name in found]
+    made = ctx.extra.get("organizations") or {}
+    partners = []
+    for slug, name in CAMPAIGN_PARTNERS:
+        org = (
+            made.get(slug)
+            or Organization.objects.filter(locale=locale, slug=slug).first()
+            or Organization.objects.filter(locale=locale, name=name).first()
+        )
+        if org is not None:
+            partners.append(org)
+    return partners
 
 
 def _social_paragraph():

@@ -106,7 +106,7 @@ def test_open_graph_describes_the_article(client, article):
     assert og["og:title"] == 'Podcast "Tolle Leute"'
     assert og["og:description"] == article.teaser
     assert og["og:url"] == "http://testserver/de/aktuelles/" + article.slug + "/"
-    assert og["og:locale"] == "de_DE"
+    assert [m["content"] for m in soup.find_all("meta", property="og:locale")] == ["de_DE"]
     assert og["og:image"].startswith("http://testserver/media/")
     assert og["og:image:alt"] == "Rodica Petcu"
     assert og["article:published_time"].startswith(article.date.isoformat())

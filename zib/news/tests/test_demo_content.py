@@ -125,3 +125,18 @@ def test_loading_twice_creates_no_duplicates(client, demo):
     assert counts[0] == 5
     _soup, text = text_of(client.get("/de/aktuelles/"))
     assert text.count("Nun auch digital gut vernetzt") == 1
+
+
+def test_campaign_article_names_the_organisers_that_exist(client, db):
+    from wagtail.models import Locale
+
+    from zib.organizations.models import Organization
+
+    locale = Locale.objects.get_or_create(language_code="de")[0]
+    Organization.objects.create(
+        name="PuGiS e.V.", slug="pugis-ev", locale=locale, website="https://pugis.example.org/"
+    )
+    load_demo(modules=["site", "news"])
+    article = NewsArticlePage.objects.get(slug="aktionswoche-eine-kleine-impfung-eine-grosse-umarmung")
+    soup, _text = text_of(client.get(article.url))
+    assert [a.get_text() for a in soup.select(".news-partners a")] == ["PuGiS e.V."]
