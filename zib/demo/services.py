@@ -16,6 +16,7 @@ CONTENT_MODULES = [
     "organizations",
     "podcast",
     "news",
+    "grants",
     "council",
 ]
 
