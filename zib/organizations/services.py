@@ -428,9 +428,7 @@ def confirm_entry(organization):
     organization.last_confirmed_at = timezone.localdate()
     # Spend the link: a confirmed entry's old link no longer works.
     organization.confirmation_requested_at = None
-    Organization.objects.filter(pk=organization.pk).update(
-        last_confirmed_at=organization.last_confirmed_at, confirmation_requested_at=None
-    )
+    organization.save(update_fields=["last_confirmed_at", "confirmation_requested_at", "updated_at"])
     log(instance=organization, action="organizations.entry.confirm")
     return organization
 

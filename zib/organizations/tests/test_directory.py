@@ -1,0 +1,166 @@
+"""The public directory: filters in the URL, search, entry pages, stale flag, query counts."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page
+
+from zib.organizations.models import NetworkDirectoryPage, Organization
+
+from .factories import ContactPersonFactory, DistrictFactory, OrganizationFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def names(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [h.get_text(strip=True) for h in soup.select(".network-entry h2")]
+
+
+def test_lists_published_entries_only(client, directory):
+    OrganizationFactory(name="Sichtbarer Verein")
+    OrganizationFactory(name="Versteckter Verein", show_in_directory=False)
+    response = client.get(directory.url)
+    assert response.status_code == 200
+    assert names(response) == ["Sichtbarer Verein"]
+
+
+def test_filters_by_topic_language_district_and_kind(client, directory):
+    health = TopicFactory(name="Gesundheit", slug="gesundheit")
+    work = TopicFactory(name="Arbeit", slug="arbeit")
+    malstatt = DistrictFactory(name="Malstatt", slug="malstatt")
+    OrganizationFactory(name="A Gesundheit arabisch", languages="ar, de", topics=[health], district=malstatt)
+    OrganizationFactory(name="B Gesundheit türkisch", languages="tr", topics=[health])
+    OrganizationFactory(
+        name="C Arbeit arabisch", languages="ar", topics=[work], kind=Organization.Kind.CITY_OFFICE
+    )
+    # "far" must not match "ar": codes are compared whole.
+    OrganizationFactory(name="D Farsi", languages="fa, prs", topics=[health])
+
+    assert names(client.get(directory.url, {"topic": "gesundheit"})) == [
+        "A Gesundheit arabisch",
+        "B Gesundheit türkisch",
+        "D Farsi",
+    ]
+    assert names(client.get(directory.url, {"topic": "gesundheit", "language": "ar"})) == [
+        "A Gesundheit arabisch"
+    ]
+    assert names(client.get(directory.url, {"district": "malstatt"})) == ["A Gesundheit arabisch"]
+    assert names(client.get(directory.url, {"kind": "city_office"})) == ["C Arbeit arabisch"]
+    # The filter form shows the state from the URL.
+    soup = BeautifulSoup(client.get(directory.url, {"language": "ar"}).content, "html.parser")
+    assert soup.select_one("select[name=language] option[selected]")["value"] == "ar"
+
+
+def test_full_text_search(client, directory):
+    OrganizationFactory(name="Sprachcafé Malstatt", description="Deutsch üben bei Kaffee")
+    OrganizationFactory(name="Sportverein", description="Fußball für alle")
+    assert names(client.get(directory.url, {"q": "Kaffee"})) == ["Sprachcafé Malstatt"]
+    assert names(client.get(directory.url, {"q": "Fußball"})) == ["Sportverein"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"topic": "<script>"},
+        {"language": "x" * 5000},
+        {"kind": "nonsense", "page": "abc"},
+        {"page": "99999999999999999999"},
+        {"page": "-1"},
+        {"q": "a" * 5000},
+        {"district": "\x00"},
+    ],
+)
+def test_malformed_filters_never_fail(client, directory, params):
+    OrganizationFactory(name="Verein")
+    response = client.get(directory.url, params)
+    assert response.status_code == 200
+
+
+def test_unknown_filter_value_is_ignored_with_a_notice(client, directory):
+    OrganizationFactory(name="Verein")
+    response = client.get(directory.url, {"topic": "gibt-es-nicht"})
+    assert names(response) == ["Verein"]
+    assert "nicht verstehen" in response.content.decode()
+
+
+def test_wrong_method_is_refused(client, directory):
+    assert client.post(directory.url).status_code == 405
+
+
+def test_entry_page_shows_everything_and_only_consenting_contacts(client, directory):
+    entry = OrganizationFactory(
+        name="PuGiS e.V.",
+        slug="pugis-ev",
+        consultation_hours="Mo 9–12 Uhr",
+        phone="+49 681 1234",
+        latitude="49.236100",
+        longitude="6.995200",
+    )
+    ContactPersonFactory(organization=entry, name="Zustimmende Person")
+    ContactPersonFactory(organization=entry, name="Geheime Person", consent_to_publish=False)
+    response = client.get(directory.url + "pugis-ev/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Mo 9–12 Uhr" in html
+    assert "Zustimmende Person" in html
+    assert "Geheime Person" not in html
+    # The map is opt-in: no openstreetmap link until the visitor asks.
+    assert "openstreetmap.org" not in html
+    asked = client.get(directory.url + "pugis-ev/", {"karte": "1"}).content.decode()
+    assert "openstreetmap.org/?mlat=49.236100" in asked
+    assert "IP-Adresse" in asked
+    assert client.get(directory.url + "gibt-es-nicht/").status_code == 404
+
+
+def test_stale_entries_say_so_publicly(client, directory):
+    OrganizationFactory(
+        name="Alt", slug="alt", last_confirmed_at=timezone.localdate() - datetime.timedelta(days=800)
+    )
+    OrganizationFactory(name="Neu", slug="neu", last_confirmed_at=timezone.localdate())
+    listing = BeautifulSoup(client.get(directory.url).content, "html.parser")
+    stale = [
+        e.find("h2").get_text(strip=True)
+        for e in listing.select(".network-entry")
+        if e.select(".network-stale")
+    ]
+    assert stale == ["Alt"]
+    assert "Zuletzt bestätigt im" in client.get(directory.url + "alt/").content.decode()
+
+
+def _count_queries(client, url, params):
+    client.get(url, params)  # warm the caches (site, settings, locales)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_listing_query_count_is_the_same_for_5_and_100_entries(
+    client, directory, django_assert_num_queries, settings
+):
+    settings.PAGE_CACHE_ENABLED = False  # measure the view, not the page cache
+    health = TopicFactory(slug="gesundheit")
+    district = DistrictFactory()
+    for _ in range(5):
+        OrganizationFactory(topics=[health], district=district)
+    few = _count_queries(client, directory.url, {"topic": "gesundheit"})
+    for _ in range(95):
+        OrganizationFactory(topics=[health], district=district)
+    client.get(directory.url, {"topic": "gesundheit"})
+    with django_assert_num_queries(few):
+        response = client.get(directory.url, {"topic": "gesundheit"})
+    assert len(names(response)) == directory.per_page
+
+
+def test_tree_rules(home_page, directory):
+    assert NetworkDirectoryPage.can_exist_under(home_page.specific)
+    assert not NetworkDirectoryPage.can_exist_under(directory)  # no children, not under itself
+    assert NetworkDirectoryPage.subpage_types == []
+    # One directory per parent.
+    assert not NetworkDirectoryPage.can_create_at(home_page)
+    assert not NetworkDirectoryPage.can_exist_under(Page.get_first_root_node())
