@@ -1,0 +1,133 @@
+"""Security middleware: response headers, CSRF for anonymous forms, two-factor sign-in."""
+
+from urllib.parse import urlsplit
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.middleware.csrf import CsrfViewMiddleware as DjangoCsrfViewMiddleware
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from . import services
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """Content-Security-Policy and Permissions-Policy on every response.
+
+    Public pages get the strict policy from ``CONTENT_SECURITY_POLICY``. Under
+    the admin prefix the directives in ``CONTENT_SECURITY_POLICY_ADMIN``
+    replace theirs: the Wagtail admin needs a few relaxations that public
+    pages must never get.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and services.is_admin_path(request.path_info):
+            admin = getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN", {})
+            parts = PolicyParts(
+                config=parts.config,
+                update=parts.update,
+                replace={**admin, **(parts.replace or {})},
+                nonce=parts.nonce,
+            )
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        if policy and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = policy
+        return response
+
+
+class CsrfViewMiddleware(DjangoCsrfViewMiddleware):
+    """Django's CSRF protection, without a cookie for anonymous visitors of public pages.
+
+    Public pages must not set cookies, yet the contact form and other public
+    forms need protection against cross-site submissions. For a visitor who
+    is not signed in (and outside the admin) a POST is accepted when the
+    browser says it comes from this site: the ``Origin`` header, or failing
+    that ``Sec-Fetch-Site``/``Referer``. Signed-in users and the admin keep
+    Django's cookie-and-token check unchanged.
+    """
+
+    def _is_cookieless(self, request):
+        if services.is_admin_path(request.path_info):
+            return False
+        user = getattr(request, "user", None)
+        return user is None or not user.is_authenticated
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        if (
+            request.method in SAFE_METHODS
+            or getattr(request, "csrf_processing_done", False)
+            or getattr(callback, "csrf_exempt", False)
+            or getattr(request, "_dont_enforce_csrf_checks", False)
+            or not self._is_cookieless(request)
+        ):
+            return super().process_view(request, callback, callback_args, callback_kwargs)
+
+        if "HTTP_ORIGIN" in request.META:
+            if not self._origin_verified(request):
+                return self._reject(request, f"Origin {request.META['HTTP_ORIGIN']!r} is not this site.")
+            return self._accept(request)
+        fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
+        if fetch_site:
+            if fetch_site in ("same-origin", "none"):
+                return self._accept(request)
+            return self._reject(request, f"Sec-Fetch-Site is {fetch_site!r}.")
+        if self._referer_is_this_site(request):
+            return self._accept(request)
+        return self._reject(request, "Neither Origin nor Referer names this site.")
+
+    def _referer_is_this_site(self, request):
+        referer = request.META.get("HTTP_REFERER", "")
+        try:
+            netloc = urlsplit(referer).netloc
+            return bool(netloc) and netloc == request.get_host()
+        except (ValueError, DisallowedHost):
+            return False
+
+    def process_response(self, request, response):
+        if self._is_cookieless(request):
+            # The token rendered into the form is not checked for these
+            # visitors; setting its cookie would break the no-cookie promise.
+            # CSRF_COOKIE_NEEDS_UPDATE stays set so the page cache can see
+            # that the page holds a per-request token.
+            return response
+        return super().process_response(request, response)
+
+
+class TwoFactorMiddleware:
+    """Staff confirm a one-time code after their password before they reach the admin.
+
+    Must come after ``django_otp.middleware.OTPMiddleware``. A signed-in user
+    with a confirmed device whose session is not yet verified is sent to the
+    code page. With ``REQUIRE_2FA_FOR_STAFF`` a user without a device is sent
+    to the set-up page first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if services.is_admin_path(path) and not services.is_two_factor_exempt_path(path):
+            user = request.user
+            if user.is_authenticated and not user.is_verified():
+                if services.has_two_factor_device(user):
+                    return self._redirect("security_two_factor_verify", request)
+                required = getattr(settings, "REQUIRE_2FA_FOR_STAFF", False)
+                if required and not services.is_two_factor_setup_path(path):
+                    return self._redirect("security_two_factor_setup", request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _redirect(url_name, request):
+        query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
+        url = reverse(url_name)
+        return redirect(f"{url}?{query}" if query else url)

@@ -1,0 +1,65 @@
+"""Security headers on public pages and the admin."""
+
+import pytest
+
+from zib.security.tests.policy import parse_csp
+
+
+def test_public_page_sends_the_strict_policy(client, home_page):
+    response = client.get("/de/")
+    assert response.status_code == 200
+    policy = parse_csp(response["Content-Security-Policy"])
+    assert policy["default-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["img-src"] == ["'self'", "data:"]
+    assert policy["media-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["form-action"] == ["'self'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+
+
+def test_public_page_sends_the_other_security_headers(client, home_page):
+    response = client.get("/de/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    permissions = dict(item.strip().split("=", 1) for item in response["Permissions-Policy"].split(","))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
+        assert permissions[feature] == "()"
+
+
+def test_pages_from_the_cache_carry_the_same_headers(client, home_page):
+    from zib.pages.models import OfficeSettings
+
+    OfficeSettings.load()  # created on first use otherwise, which empties the cache once
+    first = client.get("/de/")
+    second = client.get("/de/")
+    assert second["X-Page-Cache"] == "hit"
+    for header in ("Content-Security-Policy", "Permissions-Policy", "Referrer-Policy", "X-Frame-Options"):
+        assert second[header] == first[header]
+
+
+def test_admin_gets_only_its_relaxations(client, db):
+    response = client.get("/admin/login/")
+    policy = parse_csp(response["Content-Security-Policy"])
+    assert policy["script-src"] == ["'self'"], "no inline or eval scripts, not even in the admin"
+    assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["frame-ancestors"] == ["'self'"], "the admin frames its own previews"
+    assert policy["object-src"] == ["'none'"]
+
+
+def test_pages_that_only_read_refuse_other_methods(client, home_page):
+    for method in ("post", "put", "patch", "delete"):
+        response = getattr(client, method)("/de/")
+        assert response.status_code == 405, method
+        assert response["Allow"] == "GET, HEAD"
+    assert client.head("/de/").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/robots.txt", "/de/suche/?q=ZIB"])
+def test_non_page_views_send_the_strict_policy_too(client, home_page, path):
+    response = client.get(path)
+    assert "unsafe" not in response["Content-Security-Policy"]
