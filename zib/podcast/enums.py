@@ -146,3 +146,23 @@ class AudioType(models.TextChoices):
 
 
 AUDIO_EXTENSIONS = {AudioType.MP3: "mp3", AudioType.M4A: "m4a"}
+
+
+# Languages a podcast can be spoken in (ISO 639-1), fixed here so that the
+# site's own language list can grow without touching this field.
+PODCAST_LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("ru", "Русский"),
+    ("uk", "Українська"),
+    ("ro", "Română"),
+    ("fa", "فارسی"),
+    ("pl", "Polski"),
+    ("it", "Italiano"),
+    ("es", "Español"),
+    ("bg", "Български"),
+    ("ku", "Kurdî"),
+]

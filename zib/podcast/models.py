@@ -37,6 +37,7 @@ from zib.pages.models import BasePage
 
 from . import artwork, audio, services, transcripts
 from .enums import (
+    PODCAST_LANGUAGES,
     EpisodeType,
     PersonRole,
     ShowType,
@@ -76,7 +77,7 @@ class PodcastShowPage(BasePage):
     language = models.CharField(
         _("Sprache des Podcasts"),
         max_length=10,
-        choices=settings.LANGUAGES,
+        choices=PODCAST_LANGUAGES,
         default="de",
         help_text=_("Die Sprache, die in den Folgen gesprochen wird."),
     )
