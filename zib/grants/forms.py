@@ -431,7 +431,7 @@ class AnswerForm(forms.Form):
     """The applicant's answer to a question of the office, with an optional file."""
 
     body = forms.CharField(label=_("Ihre Antwort"), widget=forms.Textarea, max_length=10000)
-    file = forms.FileField(label=_("Anlage (optional)"), required=False)
+    file = forms.FileField(label=_("Anlage"), required=False)
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")

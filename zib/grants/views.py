@@ -687,6 +687,10 @@ def review_step(request, application):
     status = 200
     if request.method == "POST":
         form = DeclarationsForm(request.POST, instance=application, prefix="decl")
+        if "submit" not in request.POST:
+            # Saving a draft does not need the declarations yet.
+            for field in form.fields.values():
+                field.required = False
         if form.is_valid():
             form.save(commit=False)
             try:

@@ -167,8 +167,8 @@ def _programme(guide, adviser, spec):
 
 def _call(guide, adviser):
     page = GrantCallPage.objects.child_of(guide).filter(slug=CALL_SLUG).first()
-    now = timezone.now()
-    year_start = now.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+    now = timezone.localtime()
+    year_start = timezone.make_aware(datetime.datetime(now.year, 1, 1))
     fields = {
         "title": f"Kleinförderung des ZIB {now.year}",
         "intro": (
@@ -189,7 +189,7 @@ def _call(guide, adviser):
             "<li>Honorare, Raummieten, Material, Übersetzung</li></ul>"
         ),
         "opens_at": year_start,
-        "closes_at": year_start.replace(year=now.year + 1) - datetime.timedelta(seconds=1),
+        "closes_at": timezone.make_aware(datetime.datetime(now.year, 12, 31, 23, 59)),
     }
     if page is None:
         page = guide.add_child(instance=GrantCallPage(slug=CALL_SLUG, contact_person=adviser, **fields))
