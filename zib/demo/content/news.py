@@ -370,15 +370,18 @@ def _image(ctx, key, person=None):
 
 
 def _generate_image(title, alt, credit, colour):
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw, ImageFont
 
     picture = Image.new("RGB", (1200, 800), colour)
     draw = ImageDraw.Draw(picture)
     for step in range(0, 1200, 80):
-        draw.ellipse(
-            (step, 300 + (step % 240), step + 220, 520 + (step % 240)), outline=(255, 255, 255), width=6
-        )
-    draw.text((40, 40), title, fill=(255, 255, 255))
+        box = (step, 380 + (step % 240), step + 220, 600 + (step % 240))
+        draw.ellipse(box, outline=(255, 255, 255), width=6)
+    try:
+        font = ImageFont.load_default(size=64)
+    except TypeError:  # Pillow without FreeType
+        font = ImageFont.load_default()
+    draw.text((60, 80), title, fill=(255, 255, 255), font=font)
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=80)
     name = f"news-{slugify(title)}.jpg"
