@@ -66,8 +66,12 @@ def _cors(response):
     return response
 
 
-def json_error(status, message):
+def json_error(status, message, request=None):
     body = json.dumps({"type": "Error", "status": status, "message": message}, ensure_ascii=False)
+    if request is not None and status == 404:
+        # The API lives outside the language prefix: keep LocaleMiddleware and
+        # APPEND_SLASH from turning an API 404 into a redirect to /de/…/.
+        request.urlconf = "zib.council.urls"
     return _cors(HttpResponse(body, status=status, content_type="application/json; charset=utf-8"))
 
 
@@ -175,7 +179,7 @@ def paginated_list(request, type_name, queryset, serialize, with_tombstones=True
     total = live_count + dead_count
     total_pages = max(1, math.ceil(total / per_page))
     if page_number > total_pages:
-        return json_error(404, f"Diese Liste hat nur {total_pages} Seite(n).")
+        return json_error(404, f"Diese Liste hat nur {total_pages} Seite(n).", request)
 
     offset = (page_number - 1) * per_page
     prefetch = PREFETCH.get(type_name, lambda qs: qs)
@@ -227,7 +231,7 @@ def single_object(request, type_name, pk, serialize):
     stone = models.OParlTombstone.objects.filter(oparl_type=type_name, object_id=pk).first()
     if stone is not None:
         return json_response(request, deleted_stub(urls, type_name, pk, stone.created, stone.modified))
-    return json_error(404, "Dieses Objekt gibt es nicht.")
+    return json_error(404, "Dieses Objekt gibt es nicht.", request)
 
 
 # --- Serializers bound to the request's web pages ------------------------------------------
@@ -302,7 +306,7 @@ def body_list(request):
 @oparl_endpoint
 def body(request, pk):
     if pk != 1:
-        return json_error(404, "Dieses Objekt gibt es nicht.")
+        return json_error(404, "Dieses Objekt gibt es nicht.", request)
     return json_response(request, _body(request))
 
 
@@ -310,7 +314,7 @@ def body_collection(type_name):
     @oparl_endpoint
     def view(request, pk):
         if pk != 1:
-            return json_error(404, "Diese Körperschaft gibt es nicht.")
+            return json_error(404, "Diese Körperschaft gibt es nicht.", request)
         queryset = SOURCES[type_name][0]()
         return paginated_list(request, type_name, queryset, SERIALIZERS[type_name](request))
 
@@ -330,7 +334,7 @@ def object_view(type_name):
 @oparl_endpoint
 def organization_meetings(request, pk):
     if not models.Committee.objects.filter(pk=pk).exists():
-        return json_error(404, "Dieses Gremium gibt es nicht.")
+        return json_error(404, "Dieses Gremium gibt es nicht.", request)
     queryset = meetings_in_api().filter(committee_id=pk)
     return paginated_list(request, "Meeting", queryset, _meeting_serializer(request), with_tombstones=False)
 
@@ -338,9 +342,13 @@ def organization_meetings(request, pk):
 def _file_response(request, pk, as_attachment):
     council_file = files_in_api().select_related("document").filter(pk=pk).first()
     if council_file is None:
-        return json_error(404, "Diese Datei gibt es nicht oder sie ist nicht öffentlich.")
+        return json_error(404, "Diese Datei gibt es nicht oder sie ist nicht öffentlich.", request)
     document = council_file.document
-    etag = f'"{document.file_hash}"' if document.file_hash else None
+    try:
+        file_hash = document.get_file_hash()
+    except OSError:
+        return json_error(404, "Die Datei fehlt auf dem Server.", request)
+    etag = f'"{file_hash}"' if file_hash else None
     last_modified = int(council_file.modified.timestamp())
     conditional = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if conditional is not None:
@@ -348,7 +356,7 @@ def _file_response(request, pk, as_attachment):
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, OSError):
-        return json_error(404, "Die Datei fehlt auf dem Server.")
+        return json_error(404, "Die Datei fehlt auf dem Server.", request)
     response = FileResponse(handle, as_attachment=as_attachment, filename=document.filename)
     if etag:
         response["ETag"] = etag
