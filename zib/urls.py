@@ -33,6 +33,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("formulare/", include("zib.pages.urls")),
     path("", include("zib.events.urls")),
     path("foerderung/antrag/", include("zib.grants.urls")),
     path("netzwerk-eintrag/", include("zib.organizations.urls")),

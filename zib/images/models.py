@@ -1,9 +1,13 @@
-"""Custom image model: every image carries alt text and a photo credit."""
+"""Custom image model (alt text and photo credit required) and the "Bildnachweise" page."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
+
+from zib.pages.models import BasePage
 
 
 class CustomImage(AbstractImage):
@@ -59,3 +63,43 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class ImageCreditsPage(BasePage):
+    """The generated "Bildnachweise" page: every image on a live page with its credit.
+
+    Nothing is entered by hand: the list is built from Wagtail's reference
+    index, so it is complete as soon as a page using an image is published.
+    """
+
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        default="Hier finden Sie die Urheber*innen aller Bilder, die auf unseren Seiten zu sehen sind.",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    per_page = 48
+    thumbnail_spec = "fill-240x160"
+
+    class Meta:
+        verbose_name = _("Bildnachweise")
+        verbose_name_plural = _("Bildnachweise")
+
+    def get_context(self, request, *args, **kwargs):
+        from .services import image_credits
+
+        context = super().get_context(request, *args, **kwargs)
+        context["page_obj"] = image_credits(
+            page_number=request.GET.get("page"),
+            per_page=self.per_page,
+            locale=self.locale,
+            thumbnail_spec=self.thumbnail_spec,
+        )
+        return context

@@ -128,3 +128,82 @@ class BodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     external_video = ExternalVideoBlock()
     more_box = MoreBoxBlock()
+
+
+class SocialMediaBlock(blocks.StructBlock):
+    """A section listing the office's social media channels from the site settings."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), default="ZIB in den sozialen Medien")
+    text = blocks.TextBlock(label=_("Text"), required=False)
+
+    class Meta:
+        icon = "globe"
+        label = _("Soziale Medien")
+        template = "blocks/social_media_block.html"
+
+
+class DocumentEntryBlock(blocks.StructBlock):
+    """A document in a download list: title, short description, type and size."""
+
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(
+        label=_("Titel"), required=False, help_text=_("Leer lassen für den Dokumenttitel.")
+    )
+    description = blocks.TextBlock(label=_("Beschreibung"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokument")
+        template = "blocks/document_entry_block.html"
+
+
+class DocumentListBlock(blocks.StructBlock):
+    """A titled list of downloads."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False)
+    documents = blocks.ListBlock(DocumentEntryBlock(), label=_("Dokumente"), min_num=1)
+
+    class Meta:
+        icon = "folder-open-inverse"
+        label = _("Download-Liste")
+        template = "blocks/document_list_block.html"
+
+
+class SignLanguageVideoBlock(blocks.StructBlock):
+    """A video in German Sign Language (DGS) with its content as text.
+
+    The video is hosted elsewhere and only linked, so nothing loads before a
+    click; the text version serves people who cannot watch the video.
+    """
+
+    title = blocks.CharBlock(label=_("Titel"))
+    url = blocks.URLBlock(label=_("Adresse des Videos"))
+    poster = ImageChooserBlock(label=_("Vorschaubild"), required=False)
+    transcript = blocks.RichTextBlock(
+        label=_("Inhalt als Text"), features=["bold", "italic", "link", "ol", "ul"], required=False
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video in Gebärdensprache")
+        template = "blocks/sign_language_video_block.html"
+
+
+class ContentBodyBlock(BodyBlock):
+    """The body of content pages: the shared blocks plus page-only sections."""
+
+    social_media = SocialMediaBlock()
+    document_list = DocumentListBlock()
+
+
+class DocumentsStreamBlock(blocks.StreamBlock):
+    """The downloads of a documents page: lists with a heading, or single documents."""
+
+    document_list = DocumentListBlock()
+    document = DocumentEntryBlock()
+
+
+class SignLanguageVideosBlock(blocks.StreamBlock):
+    """The videos of a sign language page."""
+
+    video = SignLanguageVideoBlock()

@@ -1,16 +1,20 @@
 """Generic content pages and the office's site-wide settings."""
 
 from django.db import models
+from django.http import HttpResponseNotAllowed
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import BodyBlock
+from .blocks import ContentBodyBlock, DocumentsStreamBlock, SignLanguageVideosBlock
 
 
 class BasePage(Page):
@@ -20,29 +24,399 @@ class BasePage(Page):
         abstract = True
 
     def get_breadcrumbs(self):
-        """Ancestors between the site's start page and this page."""
-        return list(self.get_ancestors().live().filter(depth__gt=2).specific(defer=True))
+        """Live ancestors from the site's start page down to this page's parent.
+
+        Plain `Page` rows (one query): the trail needs only titles and URLs.
+        """
+        return list(
+            self.get_ancestors()
+            .live()
+            .filter(depth__gte=2)
+            .only("id", "title", "url_path", "depth", "locale")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = self.get_breadcrumbs()
         return context
 
+    def subroute_breadcrumbs(self, current_title):
+        """Context for a sub-route (e.g. a profile): the page itself becomes a link in the trail."""
+        return {"breadcrumbs": [*self.get_breadcrumbs(), self], "breadcrumb_current": current_title}
+
 
 class ContentPage(BasePage):
-    """A page about the office: its tasks, its organisation, legal texts."""
+    """A page about the office: its tasks, its organisation, legal texts.
+
+    Used for "Über das ZIB" and its task areas ("Was macht eigentlich das
+    ZIB?"), the Impressum and the Datenschutzerklärung. Child pages are
+    listed below the body.
+    """
 
     teaser = models.TextField(_("Anreißer"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(ContentBodyBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("teaser"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "pages.ContentPage"]
+    subpage_types = [
+        "pages.ContentPage",
+        "pages.DocumentsPage",
+        "pages.EasyLanguagePage",
+        "pages.SignLanguagePage",
+        "people.TeamPage",
+    ]
 
     class Meta:
         verbose_name = _("Inhaltsseite")
         verbose_name_plural = _("Inhaltsseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = list(self.get_children().live().public().specific().defer_streamfields())
+        return context
+
+
+class DocumentsPage(BasePage):
+    """Downloads: the integration concepts and other publications, with type and size."""
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
+    documents = StreamField(
+        DocumentsStreamBlock(),
+        verbose_name=_("Dokumente"),
+        blank=True,
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("documents")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("documents")]
+
+    parent_page_types = ["home.HomePage", "pages.ContentPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Dokumentenseite")
+        verbose_name_plural = _("Dokumentenseiten")
+
+
+class EasyLanguagePage(BasePage):
+    """Information in Leichte Sprache (easy-to-read German).
+
+    Rendered with larger type and more space; editors write short sentences
+    and explain hard words.
+    """
+
+    body = StreamField(ContentBodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "pages.ContentPage", "pages.EasyLanguagePage"]
+    subpage_types = ["pages.EasyLanguagePage"]
+
+    class Meta:
+        verbose_name = _("Seite in Leichter Sprache")
+        verbose_name_plural = _("Seiten in Leichter Sprache")
+
+
+class SignLanguagePage(BasePage):
+    """Information in German Sign Language (DGS): videos with their content as text."""
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
+    videos = StreamField(SignLanguageVideosBlock(), verbose_name=_("Videos in Gebärdensprache"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("videos")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("videos")]
+
+    parent_page_types = ["home.HomePage", "pages.ContentPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Seite in Gebärdensprache (DGS)")
+        verbose_name_plural = _("Seiten in Gebärdensprache (DGS)")
+
+
+class AccessibilityStatementPage(BasePage):
+    """The "Erklärung zur Barrierefreiheit" with the parts BITV 2.0 requires.
+
+    Compliance status, the parts that are not accessible with the reasons,
+    the date the statement was prepared and how, a feedback contact and the
+    enforcement procedure (Schlichtungsverfahren).
+    """
+
+    class Compliance(models.TextChoices):
+        FULL = "full", _("vollständig vereinbar")
+        PARTIAL = "partial", _("teilweise vereinbar")
+        NONE = "none", _("nicht vereinbar")
+
+    class Method(models.TextChoices):
+        SELF = "self", _("Selbstbewertung")
+        EXTERNAL = "external", _("Prüfung durch Dritte")
+
+    intro = models.TextField(
+        _("Geltungsbereich"),
+        default=(
+            "Die Landeshauptstadt Saarbrücken ist bemüht, ihre Websites im Einklang mit den "
+            "Vorschriften zur Umsetzung der Richtlinie (EU) 2016/2102 barrierefrei zugänglich zu machen. "
+            "Diese Erklärung zur Barrierefreiheit gilt für die Website des Zuwanderungs- und "
+            "Integrationsbüros (ZIB)."
+        ),
+    )
+    compliance = models.CharField(
+        _("Stand der Vereinbarkeit"),
+        max_length=10,
+        choices=Compliance.choices,
+        default=Compliance.PARTIAL,
+        help_text=_("Mit den Anforderungen der BITV 2.0 bzw. der WCAG 2.1 Stufe AA."),
+    )
+    prepared_on = models.DateField(_("Erstellt am"))
+    reviewed_on = models.DateField(_("Zuletzt überprüft am"), null=True, blank=True)
+    method = models.CharField(_("Grundlage"), max_length=10, choices=Method.choices, default=Method.SELF)
+    method_details = models.TextField(
+        _("Erläuterung zur Grundlage"),
+        blank=True,
+        help_text=_("z. B. womit und von wem geprüft wurde, Link zum Prüfbericht."),
+    )
+    feedback_text = models.TextField(
+        _("Text zum Feedback"),
+        default=(
+            "Sind Ihnen Mängel beim barrierefreien Zugang zu Inhalten unserer Website aufgefallen? "
+            "Oder benötigen Sie Informationen aus einem nicht barrierefreien Inhalt in einer "
+            "zugänglichen Form? Dann schreiben Sie uns."
+        ),
+    )
+    feedback_email = models.EmailField(_("E-Mail für Rückmeldungen"), blank=True)
+    feedback_phone = models.CharField(_("Telefon für Rückmeldungen"), max_length=50, blank=True)
+    feedback_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Kontaktformular"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    enforcement_body_name = models.CharField(
+        _("Schlichtungsstelle"),
+        max_length=255,
+        default="Schlichtungsstelle nach dem Behindertengleichstellungsgesetz (Schlichtungsstelle BGG)",
+    )
+    enforcement_body_url = models.URLField(
+        _("Website der Schlichtungsstelle"), default="https://www.schlichtungsstelle-bgg.de"
+    )
+    enforcement_text = models.TextField(
+        _("Text zum Schlichtungsverfahren"),
+        default=(
+            "Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten haben, können "
+            "Sie ein Schlichtungsverfahren einleiten. Die Schlichtungsstelle hat die Aufgabe, "
+            "Streitigkeiten zwischen Menschen mit Behinderungen und öffentlichen Stellen zum Thema "
+            "Barrierefreiheit außergerichtlich beizulegen. Das Verfahren ist kostenlos; Sie brauchen "
+            "keinen Rechtsbeistand."
+        ),
+        help_text=_("Bitte prüfen, welche Stelle nach Landesrecht zuständig ist."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("compliance"),
+                FieldPanel("prepared_on"),
+                FieldPanel("reviewed_on"),
+                FieldPanel("method"),
+                FieldPanel("method_details"),
+            ],
+            heading=_("Stand der Vereinbarkeit"),
+        ),
+        InlinePanel("known_gaps", heading=_("Nicht barrierefreie Inhalte"), label=_("Mangel")),
+        MultiFieldPanel(
+            [
+                FieldPanel("feedback_text"),
+                FieldPanel("feedback_email"),
+                FieldPanel("feedback_phone"),
+                FieldPanel("feedback_page"),
+            ],
+            heading=_("Feedback-Mechanismus"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("enforcement_body_name"),
+                FieldPanel("enforcement_body_url"),
+                FieldPanel("enforcement_text"),
+            ],
+            heading=_("Schlichtungsverfahren"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Erklärung zur Barrierefreiheit")
+        verbose_name_plural = _("Erklärungen zur Barrierefreiheit")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["known_gaps"] = list(self.known_gaps.all())
+        feedback_page = self.feedback_page
+        if feedback_page and feedback_page.live:
+            context["feedback_url"] = feedback_page.get_url(request) + "?anliegen=barrierefreiheit"
+        return context
+
+
+class AccessibilityGap(Orderable):
+    """A part of the site that is not (yet) accessible, with the reason."""
+
+    class Reason(models.TextChoices):
+        NOT_YET = "not_yet", _("Noch nicht umgesetzt")
+        BURDEN = "burden", _("Unverhältnismäßige Belastung")
+        OUT_OF_SCOPE = "out_of_scope", _("Nicht im Anwendungsbereich der Vorschriften")
+
+    page = ParentalKey(AccessibilityStatementPage, on_delete=models.CASCADE, related_name="known_gaps")
+    title = models.CharField(_("Bereich"), max_length=255)
+    description = models.TextField(_("Was ist nicht barrierefrei?"))
+    reason = models.CharField(_("Begründung"), max_length=20, choices=Reason.choices, default=Reason.NOT_YET)
+    reason_details = models.TextField(_("Erläuterung der Begründung"), blank=True)
+    alternative = models.TextField(
+        _("Zugängliche Alternative"), blank=True, help_text=_("Wie man die Inhalte trotzdem erhält.")
+    )
+    planned_fix = models.DateField(_("Behebung geplant bis"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("reason"),
+        FieldPanel("reason_details"),
+        FieldPanel("alternative"),
+        FieldPanel("planned_fix"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Nicht barrierefreier Inhalt")
+        verbose_name_plural = _("Nicht barrierefreie Inhalte")
+
+    def __str__(self):
+        return self.title
+
+
+class ContactPage(RoutablePageMixin, BasePage):
+    """The contact and feedback form.
+
+    Messages are stored and e-mailed to STAFF_NOTIFICATION_EMAILS. Spam is
+    kept out without third parties and without cookies: a hidden honeypot
+    field and a signed timestamp that must be a few seconds old. The form
+    posts to `pages:contact_submit` (CSRF-exempt, because the public site
+    sets no cookies; the signed token takes the CSRF token's place).
+    """
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(
+        _("Text nach dem Absenden"),
+        default="<p>Vielen Dank für Ihre Nachricht. Wir melden uns so bald wie möglich.</p>",
+        features=["bold", "italic", "link"],
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Datenschutzerklärung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    retention_days = models.PositiveIntegerField(
+        _("Aufbewahrungsdauer in Tagen"),
+        default=180,
+        help_text=_("Danach werden gespeicherte Nachrichten automatisch gelöscht."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("thank_you_text"),
+        FieldPanel("privacy_page"),
+        FieldPanel("retention_days"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Kontaktseite")
+        verbose_name_plural = _("Kontaktseiten")
+
+    @path("")
+    def form_view(self, request):
+        """Show an empty form; `?anliegen=<topic>` preselects the topic."""
+        from .forms import ContactForm
+
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        form = ContactForm(
+            page=self,
+            privacy_url=self.get_privacy_url(request),
+            initial={"topic": request.GET.get("anliegen", "")[:30]},
+        )
+        response = self.render(request, context_overrides={"form": form})
+        # The form carries a signed timestamp: never serve it from a cache.
+        add_never_cache_headers(response)
+        return response
+
+    @path("danke/")
+    def thank_you_view(self, request):
+        """The success page after a message was sent."""
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return self.render(
+            request,
+            template="pages/contact_page_thanks.html",
+            context_overrides={
+                "breadcrumb_current": _("Nachricht gesendet"),
+                "breadcrumb_parent_is_page": True,
+            },
+        )
+
+    def get_submit_url(self):
+        return reverse("pages:contact_submit", kwargs={"page_id": self.pk})
+
+    def get_privacy_url(self, request=None):
+        page = self.privacy_page
+        return page.get_url(request) if page and page.live else None
+
+
+class ContactMessage(models.Model):
+    """A message sent through the contact form. Personal data: deleted after the page's retention period."""
+
+    class Topic(models.TextChoices):
+        GENERAL = "allgemein", _("Allgemeine Anfrage")
+        ACCESSIBILITY = "barrierefreiheit", _("Rückmeldung zur Barrierefreiheit")
+        WEBSITE = "website", _("Fehler auf der Website")
+        OTHER = "sonstiges", _("Sonstiges")
+
+    page = models.ForeignKey(
+        ContactPage,
+        verbose_name=_("Kontaktseite"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="messages",
+    )
+    topic = models.CharField(_("Anliegen"), max_length=30, choices=Topic.choices, default=Topic.GENERAL)
+    name = models.CharField(_("Name"), max_length=200, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    message = models.TextField(_("Nachricht"))
+    language = models.CharField(_("Sprache"), max_length=10, blank=True)
+    created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("Kontaktanfrage")
+        verbose_name_plural = _("Kontaktanfragen")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_topic_display()} – {self.name or self.email or _('anonym')}"
 
 
 @register_setting(icon="site")

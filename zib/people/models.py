@@ -1,12 +1,26 @@
 """People: the team, podcast hosts and guests, speakers, authors."""
 
 from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+
+from zib.pages.models import BasePage
+
+
+def language_name(code):
+    """The name of a language code in the active language ("fr" -> "Französisch"), else the code."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
 
 
 class Person(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -91,6 +105,20 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
         """The spoken languages as a list of codes."""
         return [code.strip() for code in self.languages.split(",") if code.strip()]
 
+    @property
+    def language_names(self):
+        """The spoken languages by name, in the visitor's language where Django knows it."""
+        return [language_name(code) for code in self.language_codes]
+
+    def get_absolute_url(self):
+        """The public profile on the team page of the person's language, or None.
+
+        Only people who belong or belonged to the team have a profile.
+        """
+        from .services import profile_url
+
+        return profile_url(self)
+
 
 class TeamMembership(Orderable):
     """A period in which a person belongs to the office's team."""
@@ -103,7 +131,9 @@ class TeamMembership(Orderable):
     person = ParentalKey(Person, on_delete=models.CASCADE, related_name="memberships")
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.STAFF)
     position = models.CharField(_("Aufgabe im Team"), max_length=200, blank=True)
-    start_date = models.DateField(_("Beginn"))
+    start_date = models.DateField(
+        _("Beginn"), null=True, blank=True, help_text=_("Leer lassen, wenn unbekannt.")
+    )
     end_date = models.DateField(_("Ende"), null=True, blank=True)
 
     panels = [
@@ -118,10 +148,81 @@ class TeamMembership(Orderable):
         verbose_name_plural = _("Teamzugehörigkeiten")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
                 name="membership_ends_after_start",
             )
         ]
 
     def __str__(self):
         return f"{self.person} ({self.get_kind_display()})"
+
+    @property
+    def is_intern(self):
+        return self.kind == self.Kind.INTERN
+
+    def is_current(self, today=None):
+        today = today or timezone.localdate()
+        return (self.start_date is None or self.start_date <= today) and (
+            self.end_date is None or self.end_date >= today
+        )
+
+
+class TeamPage(RoutablePageMixin, BasePage):
+    """The team of the office: who works here today, with a profile per person.
+
+    Members are the people whose team membership runs today; interns are
+    labelled as such. The newest news article introducing a team member
+    ("Das Team des ZIB") is shown as the feature. Profiles live at
+    `<team page>/<person slug>/`.
+    """
+
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        help_text=_("z. B. wann das ZIB eingerichtet wurde und wo es angesiedelt ist."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage", "pages.ContentPage"]
+    subpage_types = []
+    max_count = 1
+
+    photo_spec = "fill-240x240"
+
+    class Meta:
+        verbose_name = _("Teamseite")
+        verbose_name_plural = _("Teamseiten")
+
+    @path("")
+    def team_view(self, request):
+        """The current team and the newest introduction."""
+        from .services import current_team, latest_introduction
+
+        members = current_team(self.locale, photo_spec=self.photo_spec)
+        for member in members:
+            member.url = self.profile_url(member.person, request)
+        context = {"members": members, "feature": latest_introduction(self.locale)}
+        return self.render(request, context_overrides=context)
+
+    @path("<slug:slug>/")
+    def profile_view(self, request, slug):
+        """One person's profile: photo with credit, role, bio, languages, introductions."""
+        from .services import get_profile, introductions_for
+
+        person = get_profile(slug, self.locale)
+        if person is None:
+            raise Http404
+        context = {
+            "person": person,
+            "memberships": person.visible_memberships,
+            "introductions": introductions_for(person, self.locale),
+            **self.subroute_breadcrumbs(person.name),
+        }
+        return self.render(request, template="people/person_profile.html", context_overrides=context)
+
+    def profile_url(self, person, request=None):
+        return self.get_url(request) + self.reverse_subpage("profile_view", kwargs={"slug": person.slug})

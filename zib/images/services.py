@@ -1,0 +1,117 @@
+"""Where images are used, found through Wagtail's reference index.
+
+The reference index records every foreign key, chooser block and rich-text
+embed that points at an image, for pages and for snippets. From it the
+"Bildnachweise" page is built in a fixed number of queries, however many
+images and pages the site has.
+"""
+
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from wagtail import hooks
+from wagtail.models import Page, ReferenceIndex
+
+from .models import CustomImage
+
+#: Wagtail hook name: functions registered under it return (image_id, page)
+#: pairs for images a page shows without referencing them itself, e.g. the
+#: photos of the current team on the team page.
+IMAGE_USAGE_HOOK = "zib_image_usages"
+
+
+def _live_page_ids():
+    """Ids of live, publicly visible pages as strings (the index stores text ids)."""
+    return (
+        Page.objects.live().public().annotate(id_text=Cast("pk", output_field=CharField())).values("id_text")
+    )
+
+
+def image_usage():
+    """Map each image id to the ids of the live pages that show it.
+
+    An image counts as used on a page when the page references it directly
+    (image field, image block, image in rich text) or through a snippet the
+    page references (a person's photo, an organisation's logo). Drafts and
+    unpublished pages do not count: the index holds what is saved on the page
+    row, which is the live version for published pages.
+    """
+    page_ct = ContentType.objects.get_for_model(Page)
+    image_ct = ContentType.objects.get_for_model(CustomImage)
+
+    usage = defaultdict(set)
+    # Snippets referenced by live pages: (content type id, object id) -> page ids.
+    snippets = defaultdict(set)
+    references = (
+        ReferenceIndex.objects.filter(base_content_type=page_ct, object_id__in=_live_page_ids())
+        .exclude(to_content_type=page_ct)
+        .values_list("object_id", "to_content_type_id", "to_object_id")
+        .distinct()
+    )
+    for page_id, to_ct_id, to_id in references:
+        if to_ct_id == image_ct.pk:
+            usage[int(to_id)].add(int(page_id))
+        else:
+            snippets[(to_ct_id, to_id)].add(int(page_id))
+
+    if snippets:
+        by_type = defaultdict(list)
+        for ct_id, object_id in snippets:
+            by_type[ct_id].append(object_id)
+        condition = Q()
+        for ct_id, object_ids in by_type.items():
+            condition |= Q(base_content_type_id=ct_id, object_id__in=object_ids)
+        for ct_id, object_id, image_id in (
+            ReferenceIndex.objects.filter(condition, to_content_type=image_ct)
+            .values_list("base_content_type_id", "object_id", "to_object_id")
+            .distinct()
+        ):
+            usage[int(image_id)].update(snippets[(ct_id, object_id)])
+
+    for provider in hooks.get_hooks(IMAGE_USAGE_HOOK):
+        for image_id, page_id in provider():
+            usage[image_id].add(page_id)
+    return usage
+
+
+def _pick_translation(pages, locale):
+    """One page per translation key, preferring the given locale."""
+    chosen = {}
+    for page in pages:
+        current = chosen.get(page.translation_key)
+        if current is None or (locale is not None and page.locale_id == locale.pk):
+            chosen[page.translation_key] = page
+    return sorted(chosen.values(), key=lambda page: page.title.casefold())
+
+
+def image_credits(page_number=None, per_page=48, locale=None, thumbnail_spec="fill-240x160"):
+    """One page (of a `Paginator`) of images used on live pages, ordered by title.
+
+    Each image carries `used_on`: the live pages showing it, one per
+    translation, in `locale` where a translation exists. Renditions for
+    `thumbnail_spec` are prefetched.
+    """
+    usage = image_usage()
+    images = (
+        CustomImage.objects.filter(pk__in=list(usage))
+        .order_by("title", "pk")
+        .prefetch_renditions(thumbnail_spec)
+    )
+    page_obj = Paginator(images, per_page).get_page(page_number)
+    images_on_page = list(page_obj.object_list)
+    page_ids = {page_id for image in images_on_page for page_id in usage[image.pk]}
+    pages = (
+        Page.objects.filter(pk__in=page_ids)
+        .select_related("locale")
+        .only("pk", "title", "url_path", "path", "depth", "locale", "translation_key", "content_type")
+    )
+    pages_by_id = {page.pk: page for page in pages}
+    for image in images_on_page:
+        image.used_on = _pick_translation(
+            [pages_by_id[page_id] for page_id in usage[image.pk] if page_id in pages_by_id], locale
+        )
+    page_obj.object_list = images_on_page
+    return page_obj

@@ -1,0 +1,14 @@
+"""Admin registrations of the pages app."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .models import ContactMessage
+from .viewsets import ContactMessageViewSet, ReadOnlyPermissionPolicy
+
+register_permission_policy(ContactMessage, ReadOnlyPermissionPolicy(ContactMessage))
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_message_viewset():
+    return ContactMessageViewSet("contact_messages")
