@@ -27,7 +27,8 @@ CACHE_STATUS_HEADER = "X-Page-Cache"
 def is_cacheable_request(request):
     """Anonymous GET/HEAD of a public address, without a session or a byte range."""
     return (
-        request.method in CACHEABLE_METHODS
+        not getattr(request, "is_dummy", False)  # Wagtail's simulated request for a preview
+        and request.method in CACHEABLE_METHODS
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_RANGE" not in request.META
         and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING

@@ -37,6 +37,11 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         return parts
 
     def process_response(self, request, response):
+        if getattr(request, "is_dummy", False):
+            # Wagtail renders previews through the middleware with a simulated
+            # request for the page's public URL; the real admin request
+            # around it sets the headers.
+            return response
         response = super().process_response(request, response)
         policy = getattr(settings, "PERMISSIONS_POLICY", "")
         if policy and "Permissions-Policy" not in response:
