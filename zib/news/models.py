@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -335,19 +336,30 @@ class NewsArticlePage(BasePage):
         verbose_name = _("Meldung")
         verbose_name_plural = _("Meldungen")
 
-    @property
+    def _child_rows(self, relation, related):
+        """Rows of a child relation with their related object, in one query.
+
+        Uses prefetched rows when the listing prefetched them, and the
+        in-memory rows of an unsaved preview (modelcluster) otherwise.
+        """
+        rows = getattr(self, relation).all()
+        if relation not in getattr(self, "_prefetched_objects_cache", {}):
+            rows = rows.select_related(related)
+        return [getattr(row, related) for row in rows]
+
+    @cached_property
     def images(self):
-        """The article's images in order (uses prefetched rows when present)."""
-        return [item.image for item in self.gallery_images.all()]
+        """The article's images in order; the first is the lead image."""
+        return self._child_rows("gallery_images", "image")
 
     @property
     def lead_image(self):
         images = self.images
         return images[0] if images else None
 
-    @property
+    @cached_property
     def topics(self):
-        return [link.topic for link in self.article_topics.all()]
+        return self._child_rows("article_topics", "topic")
 
     @property
     def published_at(self):
@@ -374,9 +386,7 @@ class NewsArticlePage(BasePage):
         context["images"] = self.images
         context["body_blocks"] = [block for block in self.body if block.block_type != "more_box"]
         context["more_boxes"] = [block for block in self.body if block.block_type == "more_box"]
-        context["partners"] = [
-            link.organization for link in self.article_partners.select_related("organization")
-        ]
+        context["partners"] = self._child_rows("article_partners", "organization")
         index_page = self.get_parent().specific_deferred
         context["index_page"] = index_page
         context["feeds"] = index_page.get_feed_links(request) if isinstance(index_page, NewsIndexPage) else {}

@@ -207,3 +207,22 @@ def test_article_page_does_not_query_per_teaser(client, news_index, author):
     with CaptureQueriesContext(connection) as many:
         client.get(article.url)
     assert len(few) == len(many)
+
+
+def test_article_queries_do_not_grow_with_images_and_topics(client, news_index, author):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def measure(images, topics):
+        article = NewsArticlePageFactory(parent=news_index, author=author, body__0="paragraph")
+        for _ in range(images):
+            NewsArticleImageFactory(page=article)
+        for _ in range(topics):
+            NewsArticleTopicFactory(page=article)
+        client.get(article.url)  # warm up renditions
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(article.url)
+        assert len(BeautifulSoup(response.content, "html.parser").select(".credit")) == images
+        return len(queries)
+
+    assert measure(images=2, topics=1) == measure(images=5, topics=4)
