@@ -96,7 +96,7 @@ def event_listing_context(request, index_page, now=None):
     languages = offered_languages()
     form = EventFilterForm(request.GET or None, languages=languages)
     filters = form.filters()
-    queryset = apply_filters(EventPage.objects.for_locale(index_page.locale), filters, now)
+    queryset = apply_filters(EventPage.objects.for_locale(index_page.locale_id), filters, now)
     paginator = Paginator(services.card_queryset(queryset), index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
     events = attach_campaigns(list(page_obj.object_list))
@@ -210,7 +210,7 @@ def campaign_context(request, campaign):
     in_campaign = Q()
     for path in campaign_paths:
         in_campaign |= Q(path__startswith=path)
-    programme = EventPage.objects.for_locale(campaign.locale).filter(in_campaign, depth=campaign.depth + 1)
+    programme = EventPage.objects.for_locale(campaign.locale_id).filter(in_campaign, depth=campaign.depth + 1)
     events = list(services.card_queryset(programme).order_by("starts_at", "pk"))
     attach_campaigns(events)
 

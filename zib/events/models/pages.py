@@ -44,10 +44,11 @@ class EventPageQuerySet(PageQuerySet):
         language's listing, in its original language, instead of missing.
         """
         default = Locale.get_default()
-        if locale is None or locale.pk == default.pk:
+        locale_id = getattr(locale, "pk", locale)  # a Locale or its id
+        if locale_id is None or locale_id == default.pk:
             return self.filter(locale=default)
-        translated = EventPage.objects.filter(locale=locale, live=True).values("translation_key")
-        return self.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+        translated = EventPage.objects.filter(locale_id=locale_id, live=True).values("translation_key")
+        return self.filter(Q(locale_id=locale_id) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
