@@ -1,0 +1,156 @@
+"""Event and campaign pages as visitors see them."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from zib.events.models import EventPage
+
+from .factories import (
+    CampaignPageFactory,
+    EventPageFactory,
+    OrganizationFactory,
+    VideoCaptionFactory,
+    VideoFactory,
+    language,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert not response.cookies
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_event_page_shows_the_facts(client, events_index):
+    event = EventPageFactory(
+        parent=events_index,
+        languages=["ar", "fa"],
+        step_free=True,
+        sign_language=True,
+        target_group="Eltern mit kleinen Kindern",
+        organisers=[OrganizationFactory(name="PuGiS e.V.", slug="pugis-ev")],
+    )
+    soup = _soup(client, event.url)
+    assert soup.h1.get_text(strip=True) == event.title
+    facts = soup.select_one(".event-facts").get_text(" ", strip=True)
+    assert "Rathausplatz 1" in facts and "kostenlos" in facts and "Eltern mit kleinen Kindern" in facts
+    assert "Stufenlos zugänglich" in facts and "Gebärdensprachdolmetschung" in facts
+    assert "PuGiS e.V." in facts
+    assert soup.find("span", lang="ar").get_text() == "العربية"
+    assert soup.find("span", lang="fa")["dir"] == "rtl"
+    ics = soup.find("a", href=f"/de/kalender/veranstaltung-{event.pk}.ics")
+    assert ics is not None
+
+
+def test_cancelled_event_stays_visible_and_marked(client, events_index):
+    event = EventPageFactory(
+        parent=events_index,
+        status=EventPage.Status.CANCELLED,
+        status_note="Wegen Krankheit",
+        registration_enabled=True,
+    )
+    soup = _soup(client, event.url)
+    status = soup.select_one(".event-status").get_text(" ", strip=True)
+    assert "Abgesagt" in status and "Wegen Krankheit" in status
+    assert soup.title.get_text().startswith("Abgesagt")
+    assert soup.find("form", class_="registration-form") is None
+
+
+def test_campaign_page(client, events_index):
+    campaign = CampaignPageFactory(parent=events_index)
+    campaign.organization_links.create(
+        organization=OrganizationFactory(name="Landeshauptstadt Saarbrücken", slug="lhs"), role="organiser"
+    )
+    campaign.organization_links.create(
+        organization=OrganizationFactory(name="PuGiS e.V.", slug="pugis"), role="partner"
+    )
+    trailer = VideoFactory(title="Trailer der Aktionswoche", kind="trailer", speaker=None)
+    VideoCaptionFactory(video=trailer, language=language("de"))
+    VideoCaptionFactory(video=trailer, language=language("ar"), is_default=False)
+    statement = VideoFactory(title="Statement auf Türkisch", spoken_language=language("tr"), file=None)
+    VideoCaptionFactory(video=statement, language=language("tr"))
+    campaign.trailer = trailer
+    campaign.statements.create(video=statement)
+    campaign.save_revision().publish()
+    day = campaign.start_date
+    EventPageFactory(parent=campaign, title="Infostand Arabisch", start_date=day, languages=["ar"])
+    EventPageFactory(
+        parent=campaign,
+        title="Infostand Türkisch",
+        start_date=day,
+        languages=["tr"],
+        start_time=datetime.time(14),
+        end_time=None,
+    )
+    EventPageFactory(
+        parent=campaign, title="Online Farsi", start_date=day + datetime.timedelta(days=1), languages=["fa"]
+    )
+    EventPageFactory(parent=events_index, title="Nicht in der Aktionswoche", start_date=day)
+
+    soup = _soup(client, campaign.url)
+    text = soup.get_text(" ", strip=True)
+    assert "Landeshauptstadt Saarbrücken" in text and "In Kooperation mit PuGiS e.V." in text
+
+    # The trailer: a poster image, and the video only inside a closed <details>, nothing preloaded.
+    player = soup.select_one(".campaign__trailer details.video__player")
+    assert player is not None and not player.has_attr("open")
+    assert player.summary.img["alt"] == ""
+    assert "Abspielen" in player.summary.get_text()
+    video = player.find("video")
+    assert video["preload"] == "none"
+    assert video.has_attr("controls")
+    assert video["lang"] == "de"
+    tracks = video.find_all("track")
+    assert [(t["srclang"], t["label"], t.has_attr("default")) for t in tracks] == [
+        ("de", "Deutsch", True),
+        ("ar", "العربية", False),
+    ]
+    assert all(t["src"].endswith(".vtt") for t in tracks)
+    assert soup.find("script", src=lambda src: src and src.endswith("js/events-video.js"))
+
+    # A statement without a file says so and offers the captions.
+    statement_figure = soup.select(".campaign__statements figure")[0]
+    assert statement_figure.find("video") is None
+    assert "noch nicht veröffentlicht" in statement_figure.get_text()
+    assert statement_figure.find("span", lang="tr")
+
+    # The programme, grouped by day, only this campaign's events.
+    programme = soup.select_one("#programm")
+    days = programme.find_all("h3")
+    assert len(days) == 2
+    titles = [a.get_text(strip=True) for a in programme.select(".event-card__title a")]
+    assert titles == ["Infostand Arabisch", "Infostand Türkisch", "Online Farsi"]
+    languages = [a["lang"] for a in programme.select(".language-filter li a[lang]")]
+    assert languages == ["ar", "tr", "fa"]
+
+    soup = _soup(client, campaign.url + "?language=fa")
+    titles = [a.get_text(strip=True) for a in soup.select("#programm .event-card__title a")]
+    assert titles == ["Online Farsi"]
+    assert soup.select_one('.language-filter a[aria-current="true"]')["lang"] == "fa"
+
+    soup = _soup(client, campaign.url + "?language=%3Cx%3E")
+    assert "kommt im Programm nicht vor" in soup.get_text()
+    assert len(soup.select("#programm .event-card")) == 3
+
+
+def test_event_registration_form_is_accessible(client, events_index):
+    event = EventPageFactory(
+        parent=events_index,
+        registration_enabled=True,
+        capacity=10,
+        registration_deadline=timezone.now() + datetime.timedelta(days=1),
+    )
+    soup = _soup(client, event.url)
+    form = soup.find("form", class_="registration-form")
+    assert form["method"] == "post"
+    for field in form.find_all(["input", "textarea"]):
+        if field.get("type") == "hidden":
+            continue
+        assert form.find("label", attrs={"for": field["id"]}), field
+    assert "Noch 10 Plätze frei" in soup.get_text()
