@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -333,7 +332,6 @@ def _no_referrer(response):
     return response
 
 
-@csrf_exempt  # public pages set no cookies; registering uses no session or login to forge
 @require_POST
 def register(request, event_id):
     """Receive the registration form: take a seat or a place on the waiting list.
@@ -373,7 +371,6 @@ def register(request, event_id):
     return response
 
 
-@csrf_exempt  # the signed token in the address is the authority, not a session
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_detail(request, token):
     """A person's own registration: its status, and a button to cancel it.

@@ -175,6 +175,23 @@ def test_register_over_http_and_cancel_with_the_emailed_link(
     assert registration.status == "cancelled"
 
 
+def test_cross_site_posts_are_refused_without_any_cookie(events_index):
+    from django.test import Client
+
+    event = _event(events_index)
+    browser = Client(enforce_csrf_checks=True)
+    url = reverse("events:register", kwargs={"event_id": event.pk})
+    page = browser.get(event.url)
+    assert not page.cookies
+    assert browser.post(url, _form(), HTTP_ORIGIN="https://evil.example").status_code == 403
+    response = browser.post(url, _form(), HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 303
+    assert not response.cookies
+    cancel = browser.post(response["Location"], HTTP_ORIGIN="https://evil.example")
+    assert cancel.status_code == 403
+    assert Registration.objects.get().status == "confirmed"
+
+
 def test_forged_or_malformed_tokens_are_404(client, events_index):
     event = _event(events_index)
     registration = _register(event, "a@example.org").registration
