@@ -255,7 +255,6 @@ def serialize_system(urls, settings_obj, web=""):
             "contactEmail": settings_obj.office_email,
             "contactName": settings_obj.office_name,
             "website": web,
-            "product": "https://github.com/zib-portal/zib-portal",
             "license": settings_obj.data_license,
             "created": when(settings_obj.created),
             "modified": when(settings_obj.modified),

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -176,6 +177,9 @@ class ProposalForm(forms.Form):
             # A partner coming back through a personal link has proven the address already.
             for name in ("submitter_name", "submitter_email", "privacy"):
                 del self.fields[name]
+        for field in self.fields.values():
+            if field.required:
+                field.label = format_lazy("{} ({})", field.label, _("Pflichtfeld"))
 
     def clean_languages(self):
         value = normalize_language_codes(self.cleaned_data.get("languages", ""))

@@ -203,9 +203,10 @@ def propose(request, slug=None):
             )
             return redirect(reverse("organizations:proposal_sent"))
     else:
-        initial = (
-            ProposalForm.initial_from_organization(organization) if organization else {"city": "Saarbrücken"}
-        )
+        if organization:
+            initial = ProposalForm.initial_from_organization(organization)
+        else:
+            initial = {"city": "Saarbrücken", "kind": Organization.Kind.ASSOCIATION}
         form = ProposalForm(initial=initial)
     return TemplateResponse(
         request, "organizations/proposal_form.html", _form_context(request, form, organization=organization)
