@@ -15,6 +15,7 @@ CONTENT_MODULES = [
     "site",
     "organizations",
     "podcast",
+    "events",
     "news",
     "grants",
     "council",
