@@ -18,11 +18,14 @@ from wagtail.snippets.models import get_snippet_models
 from . import services
 from .models import TranslationStatus
 
+# Not a status of its own: a translation of any status may be machine-made and unreviewed.
+MACHINE = "machine"
 STATUS_LABELS = {
     services.MISSING: _("fehlt"),
     services.OUTDATED: _("veraltet"),
     services.INCOMPLETE: _("unvollständig"),
     services.CURRENT: _("aktuell"),
+    MACHINE: _("maschinell übersetzt, ungeprüft"),
 }
 
 
@@ -39,6 +42,8 @@ class DashboardItem:
     target_edit_url: str = ""
     has_draft: bool = False
     changed_at: object = None
+    machine_translated: bool = False
+    status_id: int | None = None
 
 
 @dataclass
@@ -85,6 +90,14 @@ class Overview:
             )
         return services.status_of(target_status, source_status), target
 
+    def machine_translated(self, source, locale_id):
+        """The translation is live and contains machine translations nobody has reviewed."""
+        target = self.targets.get((source.translation_key, locale_id))
+        if target is None or not target["live"] or target["alias_of_id"]:
+            return None
+        target_status = self.statuses.get((source.content_type_id, source.translation_key, locale_id))
+        return target_status if target_status is not None and target_status.machine_translated else None
+
     def _item(self, source, locale_id):
         status, target = self.status(source, locale_id)
         source_status = self.statuses.get(
@@ -104,6 +117,10 @@ class Overview:
                 item.target_edit_url = _target_edit_url(source, target["id"])
             return item
         item.target_edit_url = _target_edit_url(source, target["id"])
+        machine_status = self.machine_translated(source, locale_id)
+        if machine_status is not None:
+            item.machine_translated = True
+            item.status_id = machine_status.pk
         localize_source_id = self.localize_sources.get(source.translation_key)
         if status != services.CURRENT and localize_source_id:
             item.sync_url = reverse("wagtail_localize:update_translations", args=[localize_source_id])
@@ -273,8 +290,12 @@ def build_overview(languages):
         counts[language.code].update(
             overview.status(source, language.locale_id)[0] for source in overview.sources
         )
+    for language in languages:
+        counts[language.code][MACHINE] = sum(
+            1 for source in overview.sources if overview.machine_translated(source, language.locale_id)
+        )
     overview.counts = {
-        language.code: [(status, counts[language.code][status]) for status in services.STATUSES]
+        language.code: [(status, counts[language.code][status]) for status in (*services.STATUSES, MACHINE)]
         for language in languages
     }
     return overview

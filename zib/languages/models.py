@@ -41,6 +41,11 @@ class TranslationStatus(models.Model):
         help_text=_("Der Stand der Vorlage, den diese Übersetzung wiedergibt."),
     )
     complete = models.BooleanField(_("vollständig übersetzt"), default=True)
+    machine_translated = models.BooleanField(
+        _("maschinell übersetzt, ungeprüft"),
+        default=False,
+        help_text=_("Enthält maschinell übersetzte Texte, die noch niemand geprüft hat."),
+    )
     updated_at = models.DateTimeField(_("aktualisiert"), auto_now=True)
 
     class Meta:

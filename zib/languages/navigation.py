@@ -60,6 +60,8 @@ class LanguageNavigation:
     # Set when the content is in another language than the visitor's: its code.
     content_language: str | None = None
     notice: str | None = None  # services.MISSING, OUTDATED or INCOMPLETE
+    # Machine-translated and not yet reviewed by an editor.
+    machine_translated: bool = False
     source_url: str | None = None
     source_language: str | None = None
     source_changed_at: object = None
@@ -186,7 +188,8 @@ def for_page(request, page):
         if state in (services.OUTDATED, services.INCOMPLETE):
             nav.notice = state
             nav.source_changed_at = source_status.content_changed_at if source_status else None
-    if nav.notice:
+        nav.machine_translated = bool(target_status and target_status.machine_translated)
+    if nav.notice or nav.machine_translated:
         nav.source_language = default if source is not None else content_code
         source_for_link = source if source is not None else page
         nav.source_url = _relative_url(source_for_link, request)

@@ -194,6 +194,7 @@ def record_published(instance, *, synchronised_with=None):
             status.source_hash = ""
         total, translated = translation.get_progress()
         status.complete = translated >= total
+        status.machine_translated = _machine_strings(source, instance.locale_id).exists()
     elif instance.locale_id != _default_locale_id():
         source_locale_id = _default_locale_id()
         source_status = _source_status(content_type, instance.translation_key, source_locale_id)
@@ -203,6 +204,7 @@ def record_published(instance, *, synchronised_with=None):
             status.source_locale_id = source_locale_id
             status.source_hash = source_status.content_hash
             status.complete = True
+            status.machine_translated = False
         else:
             # Original content in this language: nothing to be translated from.
             status.source_locale_id = None
@@ -210,6 +212,42 @@ def record_published(instance, *, synchronised_with=None):
             status.complete = True
     status.save()
     return status
+
+
+def _machine_strings(source, locale_id):
+    """The unreviewed machine translations of a TranslationSource's texts into a locale."""
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    segments = StringSegment.objects.filter(source=source)
+    return StringTranslation.objects.filter(
+        locale_id=locale_id,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        translation_of_id__in=segments.values("string_id"),
+        context_id__in=segments.values("context_id"),
+    )
+
+
+@transaction.atomic
+def mark_machine_translation_reviewed(status, user):
+    """An editor has read the machine translation and vouches for it: no more notice.
+
+    Its texts count as translated by a person from now on (as if edited in
+    wagtail-localize's editor); the translation's status is recorded again.
+    """
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    model = status.content_type.model_class()
+    instance = model.objects.get(translation_key=status.translation_key, locale_id=status.locale_id)
+    source = TranslationSource.objects.filter(
+        object_id=status.translation_key, locale_id=status.source_locale_id
+    ).first()
+    if source is not None:
+        _machine_strings(source, status.locale_id).update(
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL, last_translated_by=user
+        )
+    status.machine_translated = False
+    status.save(update_fields=["machine_translated", "updated_at"])  # a save, so cached pages are dropped
+    return instance
 
 
 def _source_instance(instance, locale_id):

@@ -3,16 +3,22 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
-from . import dashboard
+from . import dashboard, services
+from .models import TranslationStatus
 from .services import MISSING, STATUSES, offered_languages
 
 
@@ -77,7 +83,7 @@ def translation_dashboard(request):
     overview = dashboard.build_overview(languages)
     selected_language = next((lang for lang in languages if lang.code == request.GET.get("sprache")), None)
     selected_status = request.GET.get("stand", "")
-    if selected_status not in STATUSES:
+    if selected_status not in (*STATUSES, dashboard.MACHINE):
         selected_status = MISSING
     rows = []
     for language in languages:
@@ -93,7 +99,12 @@ def translation_dashboard(request):
         rows.append({"language": language, "cells": cells})
     items = []
     if selected_language is not None:
-        items = [item for item in overview.items(selected_language) if item.status == selected_status]
+        items = [
+            item
+            for item in overview.items(selected_language)
+            if item.status == selected_status
+            or (selected_status == dashboard.MACHINE and item.machine_translated)
+        ]
     return TemplateResponse(
         request,
         "languages/dashboard.html",
@@ -109,3 +120,17 @@ def translation_dashboard(request):
             "total": len(overview.sources),
         },
     )
+
+
+@require_POST
+def mark_reviewed(request, status_id):
+    """Admin: an editor has checked a machine translation; its notice disappears."""
+    if not request.user.has_perm("wagtail_localize.submit_translation"):
+        raise PermissionDenied
+    status = get_object_or_404(TranslationStatus.objects.select_related("content_type"), pk=status_id)
+    services.mark_machine_translation_reviewed(status, request.user)
+    messages.success(request, _("Die maschinelle Übersetzung ist als geprüft markiert."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("zib_translation_dashboard")
+    return redirect(next_url)

@@ -10,7 +10,14 @@ from . import views
 
 @hooks.register("register_admin_urls")
 def register_dashboard_url():
-    return [path("uebersetzungen/", views.translation_dashboard, name="zib_translation_dashboard")]
+    return [
+        path("uebersetzungen/", views.translation_dashboard, name="zib_translation_dashboard"),
+        path(
+            "uebersetzungen/geprueft/<int:status_id>/",
+            views.mark_reviewed,
+            name="zib_translation_mark_reviewed",
+        ),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -178,6 +178,23 @@ LANGUAGES = OFFERED_LANGUAGES + sorted(
 )
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Machine translation as an aid in wagtail-localize's editor, off by default:
+# MACHINE_TRANSLATION=deepl (with DEEPL_AUTH_KEY) or libretranslate (with
+# LIBRETRANSLATE_URL and, if the instance needs one, LIBRETRANSLATE_API_KEY).
+MACHINE_TRANSLATION = env("MACHINE_TRANSLATION", default="")
+if MACHINE_TRANSLATION == "deepl":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "zib.languages.machine_translation.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_AUTH_KEY"), "FORMALITY": "prefer_more"},
+    }
+elif MACHINE_TRANSLATION == "libretranslate":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "zib.languages.machine_translation.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env("LIBRETRANSLATE_URL"),
+            "API_KEY": env("LIBRETRANSLATE_API_KEY", default=""),
+        },
+    }
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"

@@ -41,15 +41,19 @@ def mark(code):
     return lambda text: f"{text} [{code}]"
 
 
-def translate(instance, code, translate_text=None, *, publish=True, skip_paths=()):
+def translate(instance, code, translate_text=None, *, publish=True, skip_paths=(), machine=False):
     """Translate a page or snippet through wagtail-localize, as the admin does.
 
     Creates (or updates) the TranslationSource and the Translation, fills every
-    string segment except those in `skip_paths` and saves the target.
+    string segment except those in `skip_paths` (as a machine translation if
+    `machine`) and saves the target.
     Slugs stay as they are so URLs are predictable.
     """
     from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+    kind = (
+        StringTranslation.TRANSLATION_TYPE_MACHINE if machine else StringTranslation.TRANSLATION_TYPE_MANUAL
+    )
     target_locale = locale(code)
     translate_text = translate_text or mark(code)
     source, _created = TranslationSource.get_or_create_from_instance(instance)
@@ -62,7 +66,7 @@ def translate(instance, code, translate_text=None, *, publish=True, skip_paths=(
             translation_of=segment.string,
             context=segment.context,
             locale=target_locale,
-            defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            defaults={"data": text, "translation_type": kind},
         )
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=publish)

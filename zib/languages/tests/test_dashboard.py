@@ -37,9 +37,27 @@ class TestDashboard:
         edit_and_publish(about_page, teaser="Neu.")  # English and Arabic about pages now outdated
         html = BeautifulSoup(editor_client.get("/admin/uebersetzungen/").content, "html.parser")
         # German content: start page, about, team. The English start page is only an alias.
-        assert counts(html, "en") == {"missing": 1, "outdated": 1, "incomplete": 0, "current": 1}
-        assert counts(html, "ar") == {"missing": 2, "outdated": 1, "incomplete": 0, "current": 0}
-        assert counts(html, "fa") == {"missing": 3, "outdated": 0, "incomplete": 0, "current": 0}
+        assert counts(html, "en") == {
+            "missing": 1,
+            "outdated": 1,
+            "incomplete": 0,
+            "current": 1,
+            "machine": 0,
+        }
+        assert counts(html, "ar") == {
+            "missing": 2,
+            "outdated": 1,
+            "incomplete": 0,
+            "current": 0,
+            "machine": 0,
+        }
+        assert counts(html, "fa") == {
+            "missing": 3,
+            "outdated": 0,
+            "incomplete": 0,
+            "current": 0,
+            "machine": 0,
+        }
 
     def test_lists_items_with_links_to_act_on(self, editor_client, home_page, about_page):
         translate(about_page, "ar")

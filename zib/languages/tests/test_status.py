@@ -48,6 +48,14 @@ class TestPageTranslation:
         assert status(about_page, "ar") == services.CURRENT
         assert notice(client, "/ar/ueber-uns/") is None
 
+    def test_notice_appears_on_a_page_served_from_the_page_cache(self, client, about_page, settings):
+        settings.PAGE_CACHE_ENABLED = True
+        translate(about_page, "ar")
+        client.get("/ar/ueber-uns/")
+        assert notice(client, "/ar/ueber-uns/") is None  # now cached, without notice
+        edit_and_publish(about_page, teaser="Neue Sprechzeiten ab März.")
+        assert notice(client, "/ar/ueber-uns/") is not None
+
     def test_republishing_german_without_changes_keeps_translation_current(self, client, about_page):
         translate(about_page, "en")
         publish(about_page)
