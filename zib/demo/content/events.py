@@ -182,8 +182,12 @@ def _poster_png(heading, subline, colour):
         draw.line([(0, y), (width, y)], fill=tuple(max(c - shade, 0) for c in colour))
     draw.ellipse((560, 200, 720, 360), outline="white", width=10)
     draw.polygon([(620, 240), (620, 320), (685, 280)], fill="white")
-    draw.text((80, 460), heading, fill="white", font=_font(52))
-    draw.text((80, 540), subline, fill="white", font=_font(34))
+    for text, top, size in ((heading, 460, 52), (subline, 540, 34)):
+        font = _font(size)
+        while size > 16 and draw.textlength(text, font=font) > width - 160:
+            size -= 2
+            font = _font(size)
+        draw.text((80, top), text, fill="white", font=font)
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
@@ -541,7 +545,9 @@ def _own_events(index, today, languages, orgs):
                 "registration_enabled": True,
                 "capacity": 12,
                 "waiting_list_enabled": True,
-                "registration_deadline": timezone.now() + datetime.timedelta(days=14),
+                "registration_deadline": datetime.datetime.combine(
+                    today + datetime.timedelta(days=14), time(12), timezone.get_default_timezone()
+                ),
                 "registration_note": "Die Plätze sind begrenzt. Wird ein Platz frei, rückt die nächste "
                 "Person von der Warteliste automatisch nach.",
             },
