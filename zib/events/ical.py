@@ -10,7 +10,15 @@ from functools import cache
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Conference, Event, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import (
+    Calendar,
+    Conference,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vDuration,
+)
 
 PRODID = "-//Zuwanderungs- und Integrationsbuero Saarbruecken//ZIB-Portal//DE"
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
@@ -133,7 +141,8 @@ def build_calendar(events, *, name, host, urls, campaign_titles=None, source_url
         calendar.add("NAME", name)
         calendar.add("X-WR-CALNAME", name)
         calendar.add("REFRESH-INTERVAL", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-        calendar.add("X-PUBLISHED-TTL", REFRESH_INTERVAL)
+        # The older name of the same hint, read by Outlook.
+        calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL).to_ical().decode())
         if source_url:
             calendar.add("SOURCE", source_url, parameters={"VALUE": "URI"})
         components = [

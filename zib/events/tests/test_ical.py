@@ -55,6 +55,8 @@ def test_event_ics_is_valid_rfc5545(client, events_index):
     assert "METHOD" not in calendar
     assert calendar["NAME"] == event.title
     assert calendar["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in body
+    assert b"X-PUBLISHED-TTL:PT6H\r\n" in body
 
     (vevent,) = calendar.walk("VEVENT")
     assert str(vevent["UID"]) == f"event-{event.pk}@testserver"

@@ -154,3 +154,14 @@ def test_event_registration_form_is_accessible(client, events_index):
             continue
         assert form.find("label", attrs={"for": field["id"]}), field
     assert "Noch 10 Plätze frei" in soup.get_text()
+
+
+def test_video_block_renders_the_player_for_other_apps(events_index):
+    from zib.events.blocks import VideoBlock
+
+    video = VideoFactory(title="Trailer")
+    VideoCaptionFactory(video=video)
+    html = VideoBlock().render(VideoBlock().to_python({"video": video.pk}))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("video")["preload"] == "none"
+    assert soup.find("track")["srclang"] == "de"
