@@ -13,12 +13,16 @@ from django.db import transaction
 # Order matters: later parts link to pages and people made by earlier ones.
 CONTENT_MODULES = [
     "site",
+    "images",
+    "people",
+    "pages",
     "organizations",
     "podcast",
     "events",
     "news",
     "grants",
     "council",
+    "languages",
 ]
 
 
@@ -46,4 +50,8 @@ def load_demo(modules=None):
     for name in modules or CONTENT_MODULES:
         module = importlib.import_module(f"zib.demo.content.{name}")
         module.load(ctx)
+    # Steps a part registers in ctx.extra["after_load"] because they need the
+    # content of later parts (e.g. the moderation workflow on the news index).
+    for finish in ctx.extra.get("after_load", []):
+        finish(ctx)
     return ctx

@@ -1,0 +1,102 @@
+"""Header, footer, breadcrumbs, social media section and share links."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.template.loader import render_to_string
+
+from zib.pages.models import FooterLink, NavigationItem, OfficeSettings, SocialChannel
+
+from .factories import AccessibilityStatementPageFactory, ContactPageFactory, ContentPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def office(home_page):
+    office = OfficeSettings.load()
+    SocialChannel.objects.create(
+        settings=office, name="Instagram", handle="@zib", url="https://instagram.example/zib"
+    )
+    SocialChannel.objects.create(settings=office, name="Facebook", url="https://facebook.example/zib")
+    return office
+
+
+def soup_of(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_footer_shows_legal_links_and_channels_on_every_page(client, home_page, office):
+    impressum = ContentPageFactory(parent=home_page, title="Impressum")
+    statement = AccessibilityStatementPageFactory(parent=home_page)
+    contact = ContactPageFactory(parent=home_page)
+    FooterLink.objects.create(settings=office, page=impressum, sort_order=0)
+    FooterLink.objects.create(settings=office, page=statement, label="Barrierefreiheit", sort_order=1)
+    FooterLink.objects.create(settings=office, page=contact, label="Kontakt und Feedback", sort_order=2)
+    for page in (impressum, statement, contact, ContentPageFactory(parent=impressum)):
+        footer = soup_of(client, page).find("footer")
+        legal = {a.get_text(strip=True): a["href"] for a in footer.select("nav a")}
+        assert legal == {
+            "Impressum": impressum.url,
+            "Barrierefreiheit": statement.url,
+            "Kontakt und Feedback": contact.url,
+        }
+        assert [a["href"] for a in footer.select(".social-links a")] == [
+            "https://instagram.example/zib",
+            "https://facebook.example/zib",
+        ]
+
+
+def test_unpublished_pages_drop_out_of_footer_and_navigation(client, home_page, office):
+    about = ContentPageFactory(parent=home_page, title="Über das ZIB")
+    hidden = ContentPageFactory(parent=home_page, title="Noch nicht fertig")
+    NavigationItem.objects.create(settings=office, page=about, sort_order=0)
+    NavigationItem.objects.create(settings=office, page=hidden, label="Versteckt", sort_order=1)
+    FooterLink.objects.create(settings=office, page=hidden, sort_order=0)
+    hidden.unpublish()
+    soup = soup_of(client, about)
+    nav = soup.select("nav.main-nav a")
+    assert [a.get_text(strip=True) for a in nav] == ["Über das ZIB"]
+    assert nav[0]["aria-current"] == "page"
+    assert "Noch nicht fertig" not in soup.find("footer").get_text()
+
+
+def test_social_media_section_lists_channels(client, home_page, office):
+    page = ContentPageFactory(parent=home_page, body__0__social_media__heading="ZIB in den sozialen Medien")
+    section = soup_of(client, page).select_one("main section.social-media")
+    assert section.find("h2").get_text(strip=True) == "ZIB in den sozialen Medien"
+    assert [a.get_text(" ", strip=True) for a in section.find_all("a")] == ["Instagram (@zib)", "Facebook"]
+
+
+def test_share_links_load_nothing_from_other_hosts():
+    html = render_to_string(
+        "includes/share_links.html",
+        {
+            "share_url": "https://zib.example/de/aktuelles/praktikum/?a=1&b=2",
+            "share_title": "Praktikum beim ZIB",
+        },
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.find_all(["script", "img", "iframe", "link", "style", "object"])
+    hrefs = [a["href"] for a in soup.find_all("a")]
+    assert any(href.startswith("mailto:?subject=Praktikum%20beim%20ZIB") for href in hrefs)
+    assert (
+        "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fzib.example%2Fde%2Faktuelles%2Fpraktikum%2F%3Fa%3D1%26b%3D2"
+        in hrefs
+    )
+    assert any(href.startswith("https://wa.me/?text=") for href in hrefs)
+    assert any(href.startswith("https://t.me/share/url?url=") for href in hrefs)
+
+
+def test_breadcrumbs_skip_unpublished_ancestors_and_start_at_home(client, home_page):
+    about = ContentPageFactory(parent=home_page, title="Über das ZIB")
+    middle = ContentPageFactory(parent=about, title="Zwischenebene")
+    leaf = ContentPageFactory(parent=middle, title="Integrationsbeirat")
+    middle.unpublish()
+    leaf.refresh_from_db()
+    crumbs = soup_of(client, leaf).select("nav.breadcrumbs li")
+    assert [li.get_text(strip=True) for li in crumbs] == ["Startseite", "Über das ZIB", "Integrationsbeirat"]
