@@ -226,16 +226,19 @@ def _fill_free_seats(event, now, user=None):
     return promoted
 
 
-def purge_expired_registrations(now=None, days=None):
+def purge_expired_registrations(now=None, days=None, dry_run=False):
     """Delete the registrations of events that ended more than the retention period ago.
 
-    Returns the number of deleted registrations. One audit record per event
-    keeps how many were deleted, without any personal data.
+    Returns the number of deleted registrations (with `dry_run`, the number
+    that would be deleted). One audit record per event keeps how many were
+    deleted, without any personal data.
     """
     now = now or timezone.now()
     if days is None:
         days = EventSettings.load().registration_retention_days
     cutoff = now - datetime.timedelta(days=days)
+    if dry_run:
+        return Registration.objects.filter(event__ends_at__lt=cutoff).count()
     total = 0
     with transaction.atomic():
         events = EventPage.objects.filter(ends_at__lt=cutoff, registrations__isnull=False).distinct()

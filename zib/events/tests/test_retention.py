@@ -60,6 +60,9 @@ def test_longer_retention_keeps_them(finished_and_coming):
 
 def test_management_command_and_task(finished_and_coming):
     out = StringIO()
+    call_command("purge_event_registrations", "--dry-run", stdout=out)
+    assert "Would delete 3" in out.getvalue()
+    assert Registration.objects.count() == 4
     call_command("purge_event_registrations", "--days=50", stdout=out)
     assert "Deleted 0" in out.getvalue()
     call_command("purge_event_registrations", stdout=out)  # default: 30 days

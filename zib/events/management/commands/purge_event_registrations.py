@@ -19,13 +19,15 @@ class Command(BaseCommand):
             default=None,
             help="Override the retention period set in the admin (days after the event).",
         )
+        parser.add_argument("--dry-run", action="store_true", help="Only count, delete nothing.")
 
-    def handle(self, *args, days=None, **options):
+    def handle(self, *args, days=None, dry_run=False, **options):
         if days is not None and days < 0:
             self.stderr.write("--days must be 0 or more.")
             return
         retention = days if days is not None else EventSettings.load().registration_retention_days
-        deleted = purge_expired_registrations(days=retention)
+        deleted = purge_expired_registrations(days=retention, dry_run=dry_run)
+        verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
-            f"Deleted {deleted} registration(s) of events that ended more than {retention} days ago."
+            f"{verb} {deleted} registration(s) of events that ended more than {retention} days ago."
         )
