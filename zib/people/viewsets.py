@@ -70,5 +70,4 @@ class PersonViewSet(SnippetViewSet):
     ]
     list_per_page = 50
     filterset_class = PersonFilterSet
-    search_fields = ["name", "role", "short_bio"]
     ordering = ["name"]

@@ -121,7 +121,9 @@ def test_spam_and_bad_tokens_are_refused_with_a_message(client, contact_page, ov
     assert not ContactMessage.objects.exists()
     assert not mail.outbox
     # What the person typed is still there; the honeypot is emptied.
-    assert soup.find("textarea", attrs={"name": "message"}).get_text().strip() == "Wann hat das Büro geöffnet?"
+    assert (
+        soup.find("textarea", attrs={"name": "message"}).get_text().strip() == "Wann hat das Büro geöffnet?"
+    )
     assert soup.find("input", attrs={"name": "website"})["value"] == ""
 
 
