@@ -85,23 +85,43 @@ class HomePage(Page):
         index_url = news_index.get_url(request) if news_index else None
         return attach_topic_links(articles, index_url)
 
-    def _accessible_page(self, chosen_id, model_key):
-        """The chosen page if live, else the first live page of that type in this language."""
-        if chosen_id:
-            page = Page.objects.live().filter(pk=chosen_id).first()
-            if page is not None:
-                return page
-        model = _page_model(*model_key)
-        if model is None:
-            return None
-        return (
-            model.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .descendant_of(self)
-            .order_by("path")
-            .first()
-        )
+    def get_access_pages(self):
+        """The pages in Leichter Sprache and in Gebärdensprache to link, as a pair.
+
+        The pages chosen on the start page if they are live, else the first
+        live, public page of each type below this start page (two queries).
+        """
+        chosen = {pk for pk in (self.easy_language_page_id, self.sign_language_page_id) if pk}
+        found = {page.pk: page for page in Page.objects.live().filter(pk__in=chosen)} if chosen else {}
+        easy = found.get(self.easy_language_page_id)
+        sign = found.get(self.sign_language_page_id)
+        wanted = {
+            key: model
+            for key, model in (
+                ("easy", None if easy else _page_model(*EASY_LANGUAGE_MODEL)),
+                ("sign", None if sign else _page_model(*SIGN_LANGUAGE_MODEL)),
+            )
+            if model is not None
+        }
+        if wanted:
+            candidates = (
+                Page.objects.live()
+                .public()
+                .descendant_of(self)
+                .filter(locale_id=self.locale_id)
+                .type(*wanted.values())
+                .order_by("path")
+                .specific(defer=True)
+            )
+            for page in candidates:
+                for key, model in list(wanted.items()):
+                    if isinstance(page, model):
+                        if key == "easy":
+                            easy = page
+                        else:
+                            sign = page
+                        del wanted[key]
+        return easy, sign
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -109,8 +129,7 @@ class HomePage(Page):
         context["news_index"] = news_index
         context["latest_news"] = self.get_latest_news(request, news_index)
         context["feeds"] = news_index.get_feed_links(request) if news_index else {}
-        context["easy_language_page"] = self._accessible_page(self.easy_language_page_id, EASY_LANGUAGE_MODEL)
-        context["sign_language_page"] = self._accessible_page(self.sign_language_page_id, SIGN_LANGUAGE_MODEL)
+        context["easy_language_page"], context["sign_language_page"] = self.get_access_pages()
         # The events and podcast apps add "upcoming_events" and
         # "latest_episode" here; the template has a block for each.
         return context

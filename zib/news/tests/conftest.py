@@ -16,3 +16,9 @@ def author(db):
 @pytest.fixture
 def podcast_topic(db):
     return TopicFactory(name="Podcast", slug="podcast")
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Measure rendering itself: the anonymous page cache would answer repeats without queries."""
+    settings.PAGE_CACHE_ENABLED = False

@@ -192,7 +192,7 @@ def test_partners_are_listed_with_their_websites(client, news_index, locale_de):
     assert link["href"] == "https://pugis.example.org/"
 
 
-def test_article_page_does_not_query_per_teaser(client, news_index, author):
+def test_article_page_does_not_query_per_teaser(client, news_index, author, no_page_cache):
     # The article page shows one article; its queries do not depend on how
     # many others exist.
     from django.db import connection
@@ -209,7 +209,7 @@ def test_article_page_does_not_query_per_teaser(client, news_index, author):
     assert len(few) == len(many)
 
 
-def test_article_queries_do_not_grow_with_images_and_topics(client, news_index, author):
+def test_article_queries_do_not_grow_with_images_and_topics(client, news_index, author, no_page_cache):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

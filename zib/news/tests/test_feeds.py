@@ -125,7 +125,7 @@ def test_empty_feed_still_parses(client, news_index):
     assert rss_titles(root) == []
 
 
-def test_feed_query_count_is_constant(client, news_index, author, podcast_topic):
+def test_feed_query_count_is_constant(client, news_index, author, podcast_topic, no_page_cache):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -9,8 +9,9 @@ from zib.news.models import ARTICLES_PER_PAGE
 
 from .factories import NewsArticlePageFactory, NewsArticleTopicFactory, TopicFactory, make_articles
 
-# Queries for one request of the news index (page 1, with images, authors and
-# topics). The same for 5 and for 100 articles; update it only on purpose.
+# Queries for rendering the news index (page 1, with images, authors and
+# topics) without the page cache. The same for 5 and for 100 articles;
+# update it only on purpose.
 INDEX_QUERIES = 21
 
 
@@ -127,7 +128,7 @@ def _count_index_queries(client, url="/de/aktuelles/"):
 
 
 @pytest.mark.parametrize("count", [5, 100])
-def test_index_query_count_is_constant(client, news_index, author, podcast_topic, count):
+def test_index_query_count_is_constant(client, news_index, author, podcast_topic, count, no_page_cache):
     make_articles(news_index, count, topic=podcast_topic, author=author)
     queries, response = _count_index_queries(client)
     shown = min(count, ARTICLES_PER_PAGE)
@@ -135,7 +136,7 @@ def test_index_query_count_is_constant(client, news_index, author, podcast_topic
     assert queries == INDEX_QUERIES, f"news index ran {queries} queries for {count} articles"
 
 
-def test_filtered_index_query_count_does_not_grow(client, news_index, author, podcast_topic):
+def test_filtered_index_query_count_does_not_grow(client, news_index, author, podcast_topic, no_page_cache):
     make_articles(news_index, 5, topic=podcast_topic, author=author)
     few, _response = _count_index_queries(client, "/de/aktuelles/?thema=podcast&page=1")
     make_articles(news_index, 30, topic=podcast_topic, author=author)
