@@ -71,3 +71,34 @@ def test_removing_a_registration_moves_the_waiting_list_up(client, django_user_m
     assert response.status_code == 302
     assert not Registration.objects.filter(pk=confirmed.pk).exists()
     assert Registration.objects.get().status == "confirmed"
+
+
+def test_editor_forms_open(client, django_user_model, events_index, event):
+    from wagtail.snippets.models import get_snippet_models  # noqa: F401  (registers the viewsets)
+
+    from zib.events.models import CampaignPage, EventPage, Language, Video
+
+    from .factories import CampaignPageFactory, VideoFactory
+
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
+    client.force_login(admin)
+    campaign = CampaignPageFactory(parent=events_index)
+    video = VideoFactory()
+    urls = [
+        reverse("wagtailadmin_pages:add", args=["events", "eventpage", events_index.pk]),
+        reverse("wagtailadmin_pages:add", args=["events", "campaignpage", events_index.pk]),
+        reverse("wagtailadmin_pages:add", args=["events", "eventpage", campaign.pk]),
+        reverse("wagtailadmin_pages:edit", args=[event.pk]),
+        reverse("wagtailadmin_pages:edit", args=[campaign.pk]),
+        reverse(Video.snippet_viewset.get_url_name("add")),
+        reverse(Video.snippet_viewset.get_url_name("edit"), args=[video.pk]),
+        reverse(Language.snippet_viewset.get_url_name("list")),
+        reverse("registrations:inspect", args=[Registration.objects.first().pk]),
+        reverse("wagtailadmin_explore", args=[events_index.pk]),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    explore = client.get(reverse("wagtailadmin_explore", args=[events_index.pk])).content.decode()
+    assert f"?event={event.pk}" in explore  # the "Anmeldungen" button
+    assert EventPage in CampaignPage.allowed_subpage_models()
