@@ -40,7 +40,9 @@ def send_registration_email(registration_id, kind):
     event = registration.event
     locale = Locale.objects.filter(language_code=language).first()
     if locale and locale.pk != event.locale_id:
-        event = event.get_translation_or_none(locale) or event
+        translation_page = event.get_translation_or_none(locale)
+        if translation_page is not None and translation_page.live:
+            event = translation_page.specific
     contact = EventSettings.load().registration_contact_email
     context = {
         "registration": registration,

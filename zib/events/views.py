@@ -392,7 +392,9 @@ def registration_detail(request, token):
     event = registration.event
     locale = Locale.objects.filter(language_code=translation.get_language()).first()
     if locale and locale.pk != event.locale_id:
-        event = event.get_translation_or_none(locale) or event
+        translation_page = event.get_translation_or_none(locale)
+        if translation_page is not None and translation_page.live:
+            event = translation_page.specific
     position = None
     if registration.status == Registration.Status.WAITING:
         position = (

@@ -292,3 +292,19 @@ def test_two_people_taking_the_last_seat_at_once_do_not_both_get_it(home_page):
         thread.join(timeout=30)
     assert sorted(outcomes) == ["confirmed"] + ["full"] * (attempts - 1)
     assert Registration.objects.filter(status="confirmed").count() == 1
+
+
+def test_mail_speaks_the_language_of_the_registration(events_index, django_capture_on_commit_callbacks):
+    from wagtail.models import Locale
+
+    event = _event(events_index)
+    arabic = event.copy_for_translation(
+        Locale.objects.get_or_create(language_code="ar")[0], copy_parents=True
+    )
+    arabic.title = "كشك معلومات"
+    arabic.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.register(event, name="Amal", email="amal@example.org", language="ar")
+    (message,) = mail.outbox
+    assert "كشك معلومات" in message.body
+    assert f"/ar/anmeldung/meine/{result.registration.token}/" in message.body
