@@ -474,8 +474,9 @@ def load(ctx):
         SignLanguagePage,
         "gebaerdensprache",
         title="Das ZIB in Deutscher Gebärdensprache (DGS)",
-        intro="<p>Auf dieser Seite erklären wir in Videos in Deutscher Gebärdensprache (DGS), was das "
-        "Zuwanderungs- und Integrationsbüro macht. Zu jedem Video gibt es den Inhalt auch als Text.</p>",
+        intro="<p>Auf dieser Seite veröffentlichen wir Videos in Deutscher Gebärdensprache (DGS), die "
+        "erklären, was das Zuwanderungs- und Integrationsbüro macht. Zu jedem Video gibt es den Inhalt auch "
+        "als Text.</p>",
         videos=[],
     )
     ctx.pages["dgs"] = ctx.pages["gebaerdensprache"] = dgs
