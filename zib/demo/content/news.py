@@ -13,6 +13,7 @@ import io
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from zib.images.models import CustomImage
@@ -275,22 +276,33 @@ def load(ctx):
 
 
 class _Links:
-    """Internal links for rich text and boxes, only to pages that exist."""
+    """Internal links for rich text and boxes, only to pages that are live."""
 
     def __init__(self, ctx, home):
         self.ctx = ctx
         self.home = home
 
+    def live_page(self, key):
+        """The page the other demo parts stored under `key`, if it is live now.
+
+        Asks the database: an object handed over in the context may predate
+        its publication.
+        """
+        page = self.ctx.pages.get(key)
+        if page is None or not Page.objects.filter(pk=page.pk, live=True).exists():
+            return None
+        return page
+
     def nearest(self, *keys):
         for key in keys:
-            page = self.ctx.pages.get(key)
-            if page is not None and page.live:
+            page = self.live_page(key)
+            if page is not None:
                 return page
         return self.home
 
     def page_link(self, text, key):
-        page = self.ctx.pages.get(key)
-        if page is None or not page.live:
+        page = self.live_page(key)
+        if page is None:
             return text
         return f'<a linktype="page" id="{page.pk}">{text}</a>'
 
@@ -432,8 +444,8 @@ def _more_box(heading, text, link_label, page):
 
 def _trailer_block(ctx, links):
     """The "Abspielen" trailer: on the campaign page if there is one, else as a click-to-load video."""
-    campaign = ctx.pages.get("campaign")
-    if campaign is not None and campaign.live:
+    campaign = links.live_page("campaign")
+    if campaign is not None:
         return (
             "paragraph",
             RichText(f'<p><a linktype="page" id="{campaign.pk}">Abspielen</a>: Trailer der Aktionswoche</p>'),
