@@ -30,6 +30,7 @@ from .models import (
     Language,
     OrganizationRole,
     Registration,
+    Video,
 )
 
 POSTER_FILTER = "width-960|format-webp"
@@ -225,7 +226,17 @@ def campaign_context(request, campaign):
     current = translation.get_language()
     my_language = next((lang for lang in programme_languages if lang.primary_subtag == current), None)
 
-    trailer = campaign.trailer
+    trailer = None
+    if campaign.trailer_id:
+        trailer = (
+            Video.objects.filter(pk=campaign.trailer_id)
+            .select_related("speaker", "spoken_language")
+            .prefetch_related(
+                "captions__language",
+                Prefetch("poster", queryset=get_image_model().objects.prefetch_renditions(POSTER_FILTER)),
+            )
+            .first()
+        )
     return {
         "organisers": organisers,
         "partners": partners,

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from zib.events.models import EventPage
+from zib.events.models import CampaignStatement, EventPage
 
 from .factories import (
     CampaignPageFactory,
@@ -165,3 +165,44 @@ def test_video_block_renders_the_player_for_other_apps(events_index):
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("video")["preload"] == "none"
     assert soup.find("track")["srclang"] == "de"
+
+
+def _campaign_with(events_index, count):
+    campaign = CampaignPageFactory(parent=events_index, slug=f"aktionswoche-{count}")
+    campaign.trailer = VideoFactory(title=f"Trailer {count}", kind="trailer")
+    for n in range(count):
+        video = VideoFactory(spoken_language=language(["ar", "tr", "uk"][n % 3]))
+        VideoCaptionFactory(video=video, language=language("de"))
+        VideoCaptionFactory(
+            video=campaign.trailer, language=language(["ar", "tr", "uk", "fa"][n % 4]), is_default=False
+        )
+        campaign.statements.add(CampaignStatement(video=video, sort_order=n))
+    campaign.save_revision().publish()
+    for n in range(count):
+        EventPageFactory(
+            parent=campaign,
+            start_date=campaign.start_date + datetime.timedelta(days=n % 5),
+            languages=["ar", "de"],
+        )
+    return campaign
+
+
+def test_campaign_page_queries_do_not_grow_with_videos_and_events(client, events_index):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for count in (2, 8):
+        campaign = _campaign_with(events_index, count)
+        client.get(campaign.url)  # renditions and settings are created once
+        cache.clear()
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(campaign.url)
+        assert response.status_code == 200
+        assert (
+            len(BeautifulSoup(response.content, "html.parser").select(".campaign__statements figure"))
+            == count
+        )
+        counts.append(len(context.captured_queries))
+    assert counts[0] == counts[1]
