@@ -38,8 +38,10 @@ class TeamMember:
 
     @property
     def label(self):
-        """What the person does in the team: the position, else the kind ("Praktikant*in")."""
-        return self.membership.position or self.membership.get_kind_display()
+        """What the person does in the team: the position, else the kind (interns carry a badge instead)."""
+        if self.membership.position:
+            return self.membership.position
+        return "" if self.is_intern else self.membership.get_kind_display()
 
 
 def current_q(today=None, prefix=""):

@@ -95,7 +95,7 @@ def load(ctx):
         ctx.people[slug] = person
 
     start, end = internship_dates(INTERNSHIP_START)
-    _membership(ctx.people["adele-robart"], TeamMembership.Kind.INTERN, "Praktikum", start, end)
+    _membership(ctx.people["adele-robart"], TeamMembership.Kind.INTERN, "", start, end)
     # The seed names Veronika Kabis as part of the office's podcast; no start date is known.
     _membership(ctx.people["veronika-kabis"], TeamMembership.Kind.STAFF, "Podcast „Tolle Leute“")
 
@@ -112,4 +112,4 @@ def align_internship_with_article(ctx):
     if article_date is None:
         return
     start, end = internship_dates(article_date)
-    _membership(person, TeamMembership.Kind.INTERN, "Praktikum", start, end)
+    _membership(person, TeamMembership.Kind.INTERN, "", start, end)

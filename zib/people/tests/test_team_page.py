@@ -57,7 +57,8 @@ def test_interns_are_labelled_and_listed_after_staff(client, team_page):
     assert names_on(soup) == ["Veronika Kabis", "Adèle Robart"]
     intern_card = soup.select(".team-list li")[1]
     assert "person-card--intern" in intern_card["class"]
-    assert "Praktikum" in intern_card.get_text()
+    assert intern_card.select_one(".badge").get_text(strip=True) == "Praktikum"
+    assert intern_card.get_text().count("Praktikum") == 1
     assert "Praktikum" not in soup.select(".team-list li")[0].get_text()
 
 
