@@ -461,15 +461,26 @@ def _trailer_block(ctx, links):
 
 
 def _article(index, *, slug, images=(), partners=(), topics=(), introduces=None, body, **fields):
-    """Create or update one article below `index` and publish it."""
+    """Create or update one article below `index`; publish it only if something changed."""
     article = NewsArticlePage.objects.child_of(index).filter(slug=slug).first()
     created = article is None
     if created:
         article = NewsArticlePage(slug=slug, locale=index.locale)
+    wanted = {
+        **fields,
+        "introduces": introduces,
+        "body": _stream(body),
+        "images": [image.pk for image in images],
+        "topics": [topic.pk for topic in topics],
+        "partners": [org.pk for org in partners],
+    }
+    if not created and article.live and not article.has_unpublished_changes and _matches(article, wanted):
+        return article
+
     for name, value in fields.items():
         setattr(article, name, value)
     article.introduces = introduces
-    article.body = _stream(body)
+    article.body = wanted["body"]
     article.gallery_images = [NewsArticleImage(image=image, sort_order=i) for i, image in enumerate(images)]
     article.article_topics = [NewsArticleTopic(topic=topic, sort_order=i) for i, topic in enumerate(topics)]
     article.article_partners = [
@@ -485,6 +496,24 @@ def _article(index, *, slug, images=(), partners=(), topics=(), introduces=None,
         article.save()
     article.save_revision().publish()
     return article
+
+
+def _matches(article, wanted):
+    """True if the stored article already says what the demo would publish."""
+
+    def blocks(stream):
+        return [(block["type"], block["value"]) for block in stream.get_prep_value()]
+
+    return (
+        all(getattr(article, name) == value for name, value in wanted.items() if name not in _RELATIONS)
+        and blocks(article.body) == blocks(wanted["body"])
+        and [row.image_id for row in article.gallery_images.all()] == wanted["images"]
+        and [row.topic_id for row in article.article_topics.all()] == wanted["topics"]
+        and [row.organization_id for row in article.article_partners.all()] == wanted["partners"]
+    )
+
+
+_RELATIONS = {"body", "images", "topics", "partners"}
 
 
 def _stream(items):
