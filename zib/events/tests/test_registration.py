@@ -257,7 +257,7 @@ def test_the_service_locks_the_event_row_before_counting(events_index, django_as
         assert "FOR UPDATE" in sql[lock]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_people_taking_the_last_seat_at_once_do_not_both_get_it(home_page):
     from .factories import EventIndexPageFactory
 
