@@ -8,9 +8,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from zib.events.models import EventIndexPage
+from zib.events.services import upcoming_events
 from zib.news.models import NewsArticlePage, NewsIndexPage, attach_topic_links
+from zib.podcast.models import PodcastShowPage
+from zib.podcast.services import latest_episode
 
 LATEST_NEWS_COUNT = 4
+UPCOMING_EVENTS_COUNT = 3
 
 # Page types of the pages app that explain the site in Leichte Sprache and
 # in German Sign Language; looked up by name so the start page keeps working
@@ -70,9 +75,19 @@ class HomePage(Page):
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
 
+    def get_section_pages(self):
+        """The live news index, events index and podcast show below this start page (one query)."""
+        found = {}
+        sections = (NewsIndexPage, EventIndexPage, PodcastShowPage)
+        for page in self.get_children().live().type(*sections).order_by("path").specific(defer=True):
+            for model in sections:
+                if isinstance(page, model):
+                    found.setdefault(model, page)
+        return found.get(NewsIndexPage), found.get(EventIndexPage), found.get(PodcastShowPage)
+
     def get_news_index(self):
         """The live news index below this start page, or None."""
-        return NewsIndexPage.objects.child_of(self).live().first()
+        return self.get_section_pages()[0]
 
     def get_latest_news(self, request, news_index=None):
         """The newest visible articles of this language, ready for teasers."""
@@ -125,11 +140,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news_index = self.get_news_index()
+        news_index, events_index, podcast_show = self.get_section_pages()
         context["news_index"] = news_index
         context["latest_news"] = self.get_latest_news(request, news_index)
         context["feeds"] = news_index.get_feed_links(request) if news_index else {}
         context["easy_language_page"], context["sign_language_page"] = self.get_access_pages()
-        # The events and podcast apps add "upcoming_events" and
-        # "latest_episode" here; the template has a block for each.
+        context["events_index"] = events_index
+        context["upcoming_events"] = upcoming_events(self.locale, limit=UPCOMING_EVENTS_COUNT)
+        context["podcast_show"] = podcast_show
+        context["latest_episode"] = latest_episode(self.locale) if podcast_show else None
         return context

@@ -1,6 +1,7 @@
 """The start page: latest news, accessible entry points, room for events and podcast."""
 
 import datetime
+import itertools
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,8 +15,9 @@ from zib.news.tests.factories import NewsArticlePageFactory, TopicFactory, make_
 from zib.pages.models import ContentPage
 
 # Queries for rendering the start page with news teasers (images, authors,
-# topics) without the page cache. The same for 5 and for 100 articles.
-HOME_QUERIES = 19
+# topics), the next events and the newest episode, without the page cache.
+# The same for 5 and for 100 articles.
+HOME_QUERIES = 25
 
 
 def soup_of(response):
@@ -106,8 +108,51 @@ def test_access_pages_are_found_by_type(client, home_page, model_name, label):
     assert link["href"] == page.url
 
 
-def test_blocks_for_events_and_podcast_can_be_filled(rf, home_page):
-    """The events and podcast apps extend these blocks of the start page template."""
+def test_home_shows_next_events_and_the_newest_episode(client, home_page):
+    from zib.events.tests.factories import EventIndexPageFactory, EventPageFactory
+    from zib.podcast.tests.factories import EpisodePageFactory, PodcastShowPageFactory
+
+    events = EventIndexPageFactory(parent=home_page)
+    for days in (3, 1, 2, 9):
+        EventPageFactory(
+            parent=events,
+            title=f"In {days} Tagen",
+            start_date=timezone.localdate() + datetime.timedelta(days),
+        )
+    EventPageFactory(parent=events, title="Vorbei", start_date=timezone.localdate() - datetime.timedelta(3))
+    show = PodcastShowPageFactory(parent=home_page)
+    EpisodePageFactory(
+        parent=show, title="Ältere Folge", publish_date=timezone.now() - datetime.timedelta(14)
+    )
+    EpisodePageFactory(
+        parent=show, title="Neueste Folge", publish_date=timezone.now() - datetime.timedelta(1)
+    )
+    EpisodePageFactory(parent=show, title="Geplant", publish_date=timezone.now() + datetime.timedelta(5))
+
+    soup = soup_of(client.get("/de/"))
+    section = soup.select_one(".home-events")
+    assert [h.get_text(strip=True) for h in section.select("h3")] == [
+        "In 1 Tagen",
+        "In 2 Tagen",
+        "In 3 Tagen",
+    ]
+    assert section.select_one(".home-section__more a")["href"] == "/de/veranstaltungen/"
+    podcast = soup.select_one(".home-podcast")
+    assert [h.get_text(strip=True) for h in podcast.select("h3")] == ["Neueste Folge"]
+    assert podcast.select_one(".home-section__more a")["href"] == show.url
+    # Headings stay in order: one h1, sections h2, teasers h3.
+    levels = [int(h.name[1]) for h in soup.find("main").find_all(["h1", "h2", "h3", "h4"])]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+
+
+def test_home_without_events_and_podcast_leaves_their_sections_out(client, home_page):
+    soup = soup_of(client.get("/de/"))
+    assert soup.select_one(".home-events") is None
+    assert soup.select_one(".home-podcast") is None
+
+
+def test_blocks_for_events_and_podcast_can_be_replaced(rf, home_page):
+    """Other start page layouts extend these named blocks of the template."""
     template = engines["django"].from_string(
         '{% extends "home/home_page.html" %}'
         "{% block home_events %}<section id='events'>Termine</section>{% endblock %}"
@@ -123,9 +168,20 @@ def test_blocks_for_events_and_podcast_can_be_filled(rf, home_page):
 
 @pytest.mark.parametrize("count", [5, 100])
 def test_home_query_count_is_constant(client, news_index, author, count, no_page_cache):
+    from zib.events.tests.factories import EventIndexPageFactory, EventPageFactory
+    from zib.podcast.tests.factories import EpisodePageFactory, PodcastShowPageFactory
+
     make_articles(news_index, count, author=author, topic=TopicFactory(name="Team", slug="team"))
+    events = EventIndexPageFactory(parent=news_index.get_parent())
+    show = PodcastShowPageFactory(parent=news_index.get_parent())
+    for day in range(1, 2 + count // 5):
+        EventPageFactory(parent=events, start_date=timezone.localdate() + datetime.timedelta(day))
+    for day in range(1, 2 + count // 25):
+        EpisodePageFactory(parent=show, publish_date=timezone.now() - datetime.timedelta(day))
     client.get("/de/")  # warm up: renditions and caches are made once
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/de/")
-    assert len(soup_of(response).select(".home-news article")) == LATEST_NEWS_COUNT
+    soup = soup_of(response)
+    assert len(soup.select(".home-news article")) == LATEST_NEWS_COUNT
+    assert soup.select(".home-events article") and soup.select(".home-podcast .episode-card")
     assert len(queries) == HOME_QUERIES, f"start page ran {len(queries)} queries for {count} articles"
