@@ -7,6 +7,7 @@ documents, feeds for machines and static files do not.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -23,7 +24,7 @@ urlpatterns = [
     path("podcast/", include("zib.podcast.urls")),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("oparl/v1/", include("zib.council.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
