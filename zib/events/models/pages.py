@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from zib.pages.blocks import BodyBlock
 from zib.pages.models import BasePage
@@ -81,6 +82,10 @@ class OrganizationLink(Orderable):
     )
 
     panels = [FieldPanel("organization"), FieldPanel("role")]
+
+    # Translations name the same organisations (proper names), even before
+    # the organisation's own entry is translated.
+    override_translatable_fields = [SynchronizedField("organization")]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -299,6 +304,13 @@ class EventPage(BasePage):
 
     parent_page_types = ["events.EventIndexPage", "events.CampaignPage"]
     subpage_types = []
+
+    # Addresses and links are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("street"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("online_url"),
+    ]
 
     # Changes of these fields make calendar apps update their copy.
     SEQUENCE_FIELDS = (
@@ -530,6 +542,8 @@ class CampaignPage(BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = ["events.EventPage"]
 
+    override_translatable_fields = [SynchronizedField("trailer")]
+
     class Meta:
         verbose_name = _("Aktionswoche")
         verbose_name_plural = _("Aktionswochen")
@@ -560,6 +574,8 @@ class CampaignStatement(Orderable):
     )
 
     panels = [FieldPanel("video")]
+
+    override_translatable_fields = [SynchronizedField("video")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Videostatement")

@@ -12,6 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 VIDEO_EXTENSIONS = ["mp4", "m4v", "webm"]
 VIDEO_MIME_TYPES = {"mp4": "video/mp4", "m4v": "video/mp4", "webm": "video/webm"}
@@ -125,6 +126,9 @@ class Video(TranslatableMixin, index.Indexed, ClusterableModel):
         InlinePanel("captions", heading=_("Untertitel (WebVTT)"), label=_("Untertitelspur")),
         FieldPanel("transcript"),
     ]
+
+    # The same person and file in every language; titles and transcripts are translated.
+    override_translatable_fields = [SynchronizedField("speaker"), SynchronizedField("file")]
 
     search_fields = [
         index.SearchField("title", boost=2),

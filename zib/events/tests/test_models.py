@@ -106,3 +106,31 @@ def test_campaign_must_end_after_it_starts(events_index):
     )
     with pytest.raises(ValidationError):
         campaign.clean()
+
+
+def test_translating_with_wagtail_localize_keeps_place_organisations_and_videos(events_index):
+    from wagtail.models import Locale
+    from wagtail_localize.models import TranslationSource
+
+    from .factories import OrganizationFactory, VideoFactory
+
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    campaign = CampaignPageFactory(parent=events_index)
+    campaign.trailer = VideoFactory(title="Trailer")
+    campaign.save_revision().publish()
+    event = EventPageFactory(
+        parent=campaign,
+        online_url="https://meet.example.org/x",
+        organisers=[OrganizationFactory(name="PuGiS e.V.", slug="pugis-ev")],
+    )
+    for page in (events_index.get_parent().specific, events_index, campaign, event):
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        source.create_or_update_translation(arabic, fallback=True)
+    translated = EventPage.objects.get(translation_key=event.translation_key, locale=arabic)
+    assert translated.street == event.street
+    assert translated.online_url == event.online_url
+    assert [link.organization.name for link in translated.organization_links.all()] == ["PuGiS e.V."]
+    assert translated.starts_at == event.starts_at
+    assert list(translated.languages.values_list("code", flat=True)) == ["de"]
+    translated_campaign = CampaignPage.objects.get(translation_key=campaign.translation_key, locale=arabic)
+    assert translated_campaign.trailer_id == campaign.trailer_id

@@ -7,7 +7,7 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.db import OperationalError, close_old_connections, connection
+from django.db import OperationalError, connection, connections
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -283,7 +283,7 @@ def test_two_people_taking_the_last_seat_at_once_do_not_both_get_it(home_page):
         except services.EventFull:
             outcomes.append("full")
         finally:
-            close_old_connections()
+            connections.close_all()  # this thread's connection; else the test database stays in use
 
     threads = [threading.Thread(target=attempt, args=(n,)) for n in range(attempts)]
     for thread in threads:
