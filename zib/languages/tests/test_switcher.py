@@ -121,3 +121,15 @@ def test_navigation_keeps_the_visitor_in_their_language(client, about_page):
     assert link["href"] == "/ar/ueber-uns/"
     assert link["aria-current"] == "page"
     assert html.find("a", class_="site-logo")["href"] == "/ar/"
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_of_a_fallback_page_keep_the_visitors_language(client, about_page):
+    from .factories import ContentPageFactory, publish
+
+    child = publish(ContentPageFactory(parent=about_page, title="Geschichte", slug="geschichte"))
+    assert child.pk
+    html = BeautifulSoup(client.get("/uk/ueber-uns/geschichte/").content, "html.parser")
+    hrefs = [a["href"] for a in html.find("nav", class_="breadcrumbs").find_all("a")]
+    assert "/uk/ueber-uns/" in hrefs
+    assert not [href for href in hrefs if href.startswith("/de/")]
