@@ -29,6 +29,11 @@ class DirectoryFilterForm(forms.Form):
         self.fields["kind"].choices = everything + list(Organization.Kind.choices)
         self.fields["q"].widget.attrs.update({"type": "search"})
 
+    def clean_q(self):
+        # The SQLite full-text backend quotes each term without escaping, so
+        # a double quote in the query would be a syntax error (HTTP 500).
+        return " ".join(self.cleaned_data["q"].replace('"', " ").split())
+
     def filters(self):
         """The valid filters, whatever else was wrong."""
         self.is_valid()

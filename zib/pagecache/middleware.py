@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
+    get_max_age,
     patch_cache_control,
 )
 from django.utils.http import parse_http_date_safe
@@ -75,13 +76,15 @@ class PageCacheMiddleware:
             return self._from_entry(request, entry)
 
         response = self.get_response(request)
-        if is_cacheable_response(request, response):
+        view_max_age = get_max_age(response)  # a view may bound how long its page stays valid
+        if is_cacheable_response(request, response) and view_max_age != 0:
             if not response.has_header("ETag"):
                 response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
             self._patch_headers(request, response)
             services.store(
                 key,
                 generation,
+                view_max_age,
                 response.status_code,
                 [(name, value) for name, value in response.items()],
                 response.content,

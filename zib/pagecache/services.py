@@ -72,9 +72,13 @@ def lookup(key):
     return generation, entry
 
 
-def store(key, generation, status, headers, content):
-    """Keep a rendered page until it may have changed: timeout or next scheduled change."""
-    ttl = timeout()
+def store(key, generation, max_age, status, headers, content):
+    """Keep a rendered page until it may have changed.
+
+    That is the configured timeout, the ``max-age`` the view itself set (if
+    shorter) or the next scheduled go-live or expiry, whichever comes first.
+    """
+    ttl = timeout() if max_age is None else min(timeout(), max_age)
     next_change = next_scheduled_change(generation)
     if next_change:
         ttl = min(ttl, max(1, int(next_change - time.time())))

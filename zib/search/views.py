@@ -10,8 +10,12 @@ MAX_QUERY_LENGTH = 200
 
 
 def clean_query(raw):
-    """The query without control characters, trimmed to a sane length."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
+    """The query without control characters, trimmed to a sane length.
+
+    Double quotes go too: the SQLite full-text backend puts each term in
+    quotes without escaping them, so a quote in a term is a syntax error.
+    """
+    printable = "".join(ch if ch.isprintable() and ch != '"' else " " for ch in raw)
     return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.http import Http404, HttpResponseNotAllowed
 from django.middleware.csrf import CsrfViewMiddleware as DjangoCsrfViewMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -136,3 +137,32 @@ class TwoFactorMiddleware:
         query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
         url = reverse(url_name)
         return redirect(f"{url}?{query}" if query else url)
+
+
+class PublicRequestGuardMiddleware:
+    """Requests no public view can serve get a 4xx before they reach one.
+
+    * PUT, PATCH and DELETE: the public site only reads and takes form
+      posts, so outside the admin these methods get 405.
+    * Integer URL parameters that no database id can reach get 404:
+      Django's ``<int:…>`` accepts any number of digits, and SQLite refuses
+      integers beyond 64 bits with an OverflowError in the middle of a view.
+    """
+
+    MAX_ID = 2**63 - 1
+    REFUSED_METHODS = ("PUT", "PATCH", "DELETE")
+    ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in self.REFUSED_METHODS and not services.is_admin_path(request.path_info):
+            return HttpResponseNotAllowed(self.ALLOWED_METHODS)
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        for value in (*view_args, *view_kwargs.values()):
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > self.MAX_ID:
+                raise Http404
+        return None

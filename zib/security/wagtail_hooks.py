@@ -4,6 +4,7 @@ from django.http import HttpResponseNotAllowed
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.contrib.forms.models import FormMixin
 from wagtail.models import Page
 
 from . import services, views
@@ -46,17 +47,17 @@ def allowed_page_methods(page):
     """HTTP methods a page answers, or None where Wagtail's own check decides.
 
     A page type that sets Wagtail's ``allowed_http_methods`` gets exactly
-    those (Wagtail's ``check_request_method`` hook enforces them). Wagtail's
-    default allows every method; pages that keep it and Wagtail's default
-    ``serve()`` only read, so they answer GET and HEAD. Pages with their own
-    ``serve()`` (forms, routable pages) check the method themselves.
+    those (Wagtail's ``check_request_method`` hook enforces them), and
+    Wagtail's form pages take POST. Every other page only reads — forms of
+    the site post to their own views — so it answers GET and HEAD, even
+    though Wagtail's default would accept any method.
     """
     page_class = type(page)
     if page_class.allowed_http_methods is not Page.allowed_http_methods:
         return None
-    if page_class.serve is Page.serve:
-        return DEFAULT_PAGE_METHODS
-    return None
+    if issubclass(page_class, FormMixin):
+        return None
+    return DEFAULT_PAGE_METHODS
 
 
 @hooks.register("before_serve_page")

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    # PUT/PATCH/DELETE outside the admin: 405; 25-digit ids: 404, not a database overflow.
+    "zib.security.middleware.PublicRequestGuardMiddleware",
 ]
 
 ROOT_URLCONF = "zib.urls"

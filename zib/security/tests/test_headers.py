@@ -55,10 +55,11 @@ def test_admin_gets_only_its_relaxations(client, db):
 
 
 def test_pages_that_only_read_refuse_other_methods(client, home_page):
-    for method in ("post", "put", "patch", "delete"):
-        response = getattr(client, method)("/de/")
-        assert response.status_code == 405, method
-        assert response["Allow"] == "GET, HEAD"
+    response = client.post("/de/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    for method in ("put", "patch", "delete"):
+        assert getattr(client, method)("/de/").status_code == 405, method
     assert client.head("/de/").status_code == 200
 
 
@@ -94,3 +95,16 @@ def test_simulated_preview_request_is_neither_cached_nor_given_the_public_policy
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
     assert "Content-Security-Policy" not in response
+
+
+@pytest.mark.urls("zib.security.tests.urls")
+def test_ids_beyond_64_bits_answer_404(client, home_page):
+    assert client.get("/de/eintrag/99999999999999999999/").status_code == 404
+    assert client.get(f"/de/eintrag/{home_page.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
+def test_public_site_refuses_put_patch_delete_everywhere(client, home_page, method):
+    for path in ("/de/", "/de/suche/", "/robots.txt", "/sitemap.xml", "/de/gibt-es-nicht/"):
+        response = getattr(client, method)(path)
+        assert response.status_code == 405, path

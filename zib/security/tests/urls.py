@@ -1,9 +1,11 @@
 """The site's URLs plus a public form, for the CSRF tests."""
 
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template import engines
 from django.urls import path
 
+from zib.home.models import HomePage
 from zib.urls import urlpatterns as site_urlpatterns
 
 
@@ -16,4 +18,14 @@ def public_form(request):
     return HttpResponse(template.render({}, request))
 
 
-urlpatterns = [path("formular/", public_form), *site_urlpatterns]
+def entry(request, entry_id):
+    # A primary key that is a one-to-one field: no range check in Django's lookup.
+    page = get_object_or_404(HomePage, pk=entry_id)
+    return HttpResponse(page.title)
+
+
+urlpatterns = [
+    path("formular/", public_form),
+    path("de/eintrag/<int:entry_id>/", entry),
+    *site_urlpatterns,
+]
