@@ -305,8 +305,12 @@ def calendar_feed(request):
     filters = {name: value for name, value in form.filters().items() if name in ("language", "kind", "mode")}
     now = timezone.now()
     queryset = (
-        apply_filters(EventPage.objects.for_locale(locale), {**filters, "when": None}, now)
-        .filter(ends_at__gte=now - datetime.timedelta(days=FEED_PAST_DAYS))
+        # The past year stays in, so subscribed calendars keep recent events.
+        apply_filters(
+            EventPage.objects.for_locale(locale),
+            {**filters, "date_from": timezone.localdate() - datetime.timedelta(days=FEED_PAST_DAYS)},
+            now,
+        )
         .order_by("starts_at", "pk")
         .live()
         .public()

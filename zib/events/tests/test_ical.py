@@ -162,6 +162,19 @@ def test_feed_lists_all_events_and_filters_by_language(client, events_index):
     assert "العربية" in str(calendar["NAME"])
 
 
+def test_feed_keeps_the_past_year(client, events_index):
+    today = datetime.date.today()
+    EventPageFactory(
+        parent=events_index, title="Letzten Monat", start_date=today - datetime.timedelta(days=30)
+    )
+    EventPageFactory(
+        parent=events_index, title="Vor zwei Jahren", start_date=today - datetime.timedelta(days=730)
+    )
+    EventPageFactory(parent=events_index, title="Nächste Woche")
+    titles = [str(e["SUMMARY"]) for e in _vevents(_get(client, _feed_url(events_index)).content)]
+    assert titles == ["Letzten Monat", "Nächste Woche"]
+
+
 def test_feed_ignores_malformed_filters_and_refuses_post(client, events_index):
     EventPageFactory(parent=events_index)
     response = _get(client, _feed_url(events_index) + "?language=%00%ff&kind=x" + "y" * 5000 + "&mode[]=1")
