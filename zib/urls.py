@@ -6,6 +6,8 @@ documents, feeds for machines and static files do not.
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
 from wagtail import urls as wagtail_urls
@@ -23,6 +25,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("podcast/", include("zib.podcast.urls")),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico on pages without an icon link (e.g. Wagtail's own login page).
+    path("favicon.ico", require_safe(lambda request: redirect(static("img/favicon.svg"), permanent=True))),
     path("oparl/v1/", include("zib.council.urls")),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
 ]
@@ -34,10 +38,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
-    path("formulare/", include("zib.pages.urls")),
-    path("", include("zib.events.urls")),
     path("foerderung/antrag/", include("zib.grants.urls")),
+    path("", include("zib.events.urls")),
     path("netzwerk-eintrag/", include("zib.organizations.urls")),
+    path("formulare/", include("zib.pages.urls")),
     # Wagtail's page view with the fallback to German for untranslated pages.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", language_views.serve, name="zib_serve"),
     path("", include(wagtail_urls)),
