@@ -66,3 +66,14 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             patch_vary_headers(redirect, ("Accept-Language",))
             return redirect
         return None
+
+    # Addresses for machines and files live outside the language prefix: a
+    # 404 there stays a 404 instead of a redirect to /de/….
+    UNPREFIXED_PATHS = ("/admin/", "/documents/", "/podcast/", "/oparl/", "/media/", "/static/")
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(self.UNPREFIXED_PATHS):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -121,3 +121,15 @@ class TestFallbackToGerman:
         )
         assert draft.pk
         assert client.get("/ar/entwurf/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/oparl/v1/nichts/", "/podcast/audio/0000/x.mp3", "/admin/nichts/"])
+def test_unknown_machine_addresses_answer_404_not_a_redirect(client, path):
+    response = client.get(path)
+    if path.startswith("/admin/"):
+        # The admin sends anonymous visitors to its login, never to /de/admin/….
+        assert response.status_code in (302, 404)
+        assert not response.get("Location", "").startswith("/de/")
+    else:
+        assert response.status_code == 404
