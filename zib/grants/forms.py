@@ -225,7 +225,7 @@ class ProjectForm(forms.ModelForm):
         label=_("Sprachen im Projekt"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        choices=[*settings.LANGUAGES, *EXTRA_PROJECT_LANGUAGES],
+        choices=[*settings.OFFERED_LANGUAGES, *EXTRA_PROJECT_LANGUAGES],
     )
 
     class Meta:
