@@ -48,7 +48,7 @@ def browser():
     executable = chromium_path()
     if not executable:
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Chromium is required in CI. {CHROMIUM_MISSING}")
+            pytest.fail("Chromium is required in CI (CI=true): apt-get install chromium")
         _skipped_browser_tests.append(True)
         pytest.skip(CHROMIUM_MISSING)
     # Playwright's synchronous API runs an event loop in this thread; the

@@ -19,6 +19,8 @@ from bs4 import BeautifulSoup
 from django.db import transaction
 from django.test import Client
 
+from zib.security.tests.policy import strict_policy_problems
+
 from .public_urls import page_urls, pattern_urls
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +67,7 @@ class Address:
     label: str
     representative: bool  # first of its URL pattern or page type: gets the full battery
     status: int = 0
+    csp: str = ""
     html: bool = False
     parameter_names: list = field(default_factory=list)
     post_forms: list = field(default_factory=list)
@@ -136,6 +139,7 @@ def addresses(demo_site, django_db_blocker):
             seen_labels.add(url.label)
             response = _request(client, "get", url.path)
             address.status = response.status_code
+            address.csp = response.get("Content-Security-Policy", "")
             if _is_html(response):
                 soup = BeautifulSoup(response.content, "html.parser")
                 address.html = True
@@ -150,6 +154,15 @@ def test_public_addresses_were_found(addresses):
     assert {"/de/", "/de/suche/", "/robots.txt", "/sitemap.xml"} <= paths
     failures = [("GET", address.path, address.status) for address in addresses if address.status >= 500]
     assert not failures, _report("Server errors on a plain GET", failures)
+
+
+def test_every_public_address_sends_the_strict_policy(addresses):
+    problems = [
+        f"{address.path}: {'; '.join(strict_policy_problems(address.csp))}"
+        for address in addresses
+        if strict_policy_problems(address.csp)
+    ]
+    assert not problems, "public responses without the strict CSP:\n" + "\n".join(problems)
 
 
 def test_broken_query_strings_never_cause_a_server_error(addresses):
