@@ -10,6 +10,8 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Parallel test processes (pytest-xdist); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 
 .PHONY: help install run serve migrate demo superuser test test-fast lint format check messages lock bench clean
 
@@ -45,7 +47,7 @@ run: migrate ## Install, migrate, load demo content if empty, serve on http://12
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (browser tests need Chromium)
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install ## Check code style (ruff, djhtml)
 	$(VENV)/bin/ruff check .
