@@ -158,7 +158,11 @@ def change_status(
     now = timezone.now()
 
     with transaction.atomic():
-        current = GrantApplication.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
+        current = (
+            GrantApplication.objects.select_for_update(of=("self",))
+            .select_related("call")
+            .get(pk=application.pk)
+        )
         if current.version != expected_version:
             raise ConcurrentModification()
         from_status = current.status
