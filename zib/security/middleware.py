@@ -1,11 +1,14 @@
 """Security middleware: response headers, CSRF for anonymous forms, two-factor sign-in."""
 
+from dataclasses import asdict
 from urllib.parse import urlsplit
 
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.middleware.csrf import CsrfViewMiddleware as DjangoCsrfViewMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -37,13 +40,44 @@ class SecurityHeadersMiddleware(CSPMiddleware):
             )
         return parts
 
+    # Set by django-csp's view decorators (csp_update, csp_exempt …).
+    PER_VIEW_ATTRIBUTES = (
+        "_csp_config",
+        "_csp_update",
+        "_csp_replace",
+        "_csp_exempt",
+        "_csp_config_ro",
+        "_csp_update_ro",
+        "_csp_replace_ro",
+        "_csp_exempt_ro",
+    )
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        # Building the header costs more than serving a page from the cache;
+        # without per-view changes it is the same string every time.
+        self._fixed_policies = {}
+
+    def _fixed_policy(self, request):
+        admin = services.is_admin_path(request.path_info)
+        if admin not in self._fixed_policies:
+            parts = self.get_policy_parts(request, HttpResponse())
+            self._fixed_policies[admin] = build_policy(**asdict(parts))
+        return self._fixed_policies[admin]
+
     def process_response(self, request, response):
         if getattr(request, "is_dummy", False):
             # Wagtail renders previews through the middleware with a simulated
             # request for the page's public URL; the real admin request
             # around it sets the headers.
             return response
-        response = super().process_response(request, response)
+        nonce_used = getattr(request, "_csp_nonce", None) is not None
+        per_view = any(hasattr(response, name) for name in self.PER_VIEW_ATTRIBUTES)
+        no_report_only = not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+        if nonce_used or per_view or not no_report_only or settings.DEBUG:
+            response = super().process_response(request, response)
+        elif HEADER not in response:
+            response[HEADER] = self._fixed_policy(request)
         policy = getattr(settings, "PERMISSIONS_POLICY", "")
         if policy and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = policy

@@ -23,6 +23,15 @@ LANGUAGE_COOKIE_HTTPONLY = True
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
+# The page cache and its invalidation on publish must be seen by every
+# gunicorn worker: a file cache on this machine unless CACHE_URL names a
+# shared one (redis://… for several app servers).
+CACHES = {
+    "default": env.cache_url(
+        "CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}?max_entries=20000"  # noqa: F405
+    )
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
