@@ -14,7 +14,7 @@ def home_page(locale_de):
     """The German start page, set as the default site's root."""
     from zib.home.models import HomePage
 
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title="Zuwanderungs- und Integrationsbüro", slug="start"))
     Site.objects.all().delete()
     Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
@@ -29,3 +29,28 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the data from migrations back after a transactional test.
+
+    Such a test ends with a flush that also removes what migrations created
+    (the root page, locales, languages); tests of other apps that run later
+    in the same session expect it. Needs `serialized_rollback=True` on the
+    test, so that the data was serialised when the test database was made.
+    """
+    yield
+    if nextitem is None:  # the session is ending; the test database is gone
+        return
+    marker = item.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback")):
+        return
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)

@@ -180,3 +180,16 @@ def _notify(user, *, enabled):
         )
     context = {"user": user.get_username(), "site": settings.WAGTAIL_SITE_NAME}
     send_mail(subject, body % context, None, [user.email])
+
+
+def login_username(request, credentials=None):
+    """The user name django-axes records, cut to the length its table holds.
+
+    A guessing attack may send names of any length; PostgreSQL would refuse
+    to store them and the login would fail with a server error.
+    """
+    if credentials and credentials.get("username"):
+        username = credentials["username"]
+    else:
+        username = request.POST.get("username", "") if request is not None else ""
+    return str(username)[:150]

@@ -263,6 +263,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "zib.security.views.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "zib.security.services.client_ip"
+AXES_USERNAME_CALLABLE = "zib.security.services.login_username"
 # Reverse proxies in front of the app (nginx: 1); their X-Forwarded-For is trusted.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 

@@ -15,7 +15,9 @@ SOCIAL_CHANNELS = [
 
 def load(ctx):
     locale = Locale.objects.get_or_create(language_code="de")[0]
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
     home = HomePage.objects.filter(locale=locale, depth=2).first()
     if home is None:
         home = root.add_child(

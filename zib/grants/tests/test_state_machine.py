@@ -198,7 +198,7 @@ def test_mail_is_sent_only_after_commit(call, staff_user, django_capture_on_comm
     assert "In Prüfung" in mail.outbox[0].subject
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_no_mail_when_the_surrounding_transaction_rolls_back(call, staff_user):
     from django.db import transaction
 

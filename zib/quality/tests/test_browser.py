@@ -23,7 +23,14 @@ from .browser import (
 )
 from .public_urls import page_types_with_pages, page_urls, pattern_urls
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# One visit of the site serves all tests here: keep them in one process under
+# pytest-xdist. serialized_rollback restores Wagtail's initial rows (root page,
+# default site, locale) after the flush, for the transactional tests that follow.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.xdist_group("quality-browser"),
+]
 
 ADMIN_PASSWORD = "browser-test-passwort-1"
 

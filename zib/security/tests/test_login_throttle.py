@@ -55,3 +55,17 @@ def test_client_address_behind_one_proxy_is_the_one_nginx_saw(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="127.0.0.1")
     assert client_ip(request) == "203.0.113.7"
+
+
+def test_a_very_long_user_name_is_refused_without_a_server_error(client, db):
+    # AccessAttempt.username holds 255 characters; PostgreSQL refuses longer values.
+    response = client.post(LOGIN, {"username": "x" * 100_000, "password": "falsch"})
+    assert response.status_code == 200
+
+
+def test_the_recorded_user_name_fits_the_attempts_table():
+    from zib.security.services import login_username
+
+    request = RequestFactory().post(LOGIN, {"username": "y" * 1000})
+    assert login_username(request, {"username": "x" * 1000}) == "x" * 150
+    assert login_username(request) == "y" * 150
