@@ -22,6 +22,17 @@ def home_page(locale_de):
 
 
 @pytest.fixture(autouse=True)
+def _german_by_default():
+    """Each test starts in German, whatever language an earlier test left active."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache (page cache, settings cache)."""
     from django.core.cache import cache
