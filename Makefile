@@ -47,7 +47,7 @@ run: migrate ## Install, migrate, load demo content if empty, serve on http://12
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (browser tests need Chromium)
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install ## Check code style (ruff, djhtml)
 	$(VENV)/bin/ruff check .

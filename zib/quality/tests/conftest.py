@@ -16,7 +16,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 CHROMIUM_MISSING = "BROWSER TESTS SKIPPED: install Debian's chromium (apt-get install chromium)"
-_skipped_browser_tests = []
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +48,6 @@ def browser():
     if not executable:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("Chromium is required in CI (CI=true): apt-get install chromium")
-        _skipped_browser_tests.append(True)
         pytest.skip(CHROMIUM_MISSING)
     # Playwright's synchronous API runs an event loop in this thread; the
     # live server and the ORM calls of the tests are still synchronous.
@@ -64,15 +62,14 @@ def browser():
             chromium.close()
 
 
-def pytest_collection_modifyitems(config, items):
-    if chromium_path() or os.environ.get("CI", "").lower() == "true":
-        return
-    for item in items:
-        if item.get_closest_marker("browser"):
-            _skipped_browser_tests.append(item.nodeid)
-
-
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    if _skipped_browser_tests:
+    # Read from the reports, so it also works when pytest-xdist ran the tests
+    # in other processes.
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if CHROMIUM_MISSING in str(getattr(report, "longrepr", ""))
+    ]
+    if skipped:
         terminalreporter.section("browser tests", sep="!", red=True, bold=True)
-        terminalreporter.write_line(CHROMIUM_MISSING, red=True, bold=True)
+        terminalreporter.write_line(f"{CHROMIUM_MISSING} ({len(skipped)} tests)", red=True, bold=True)

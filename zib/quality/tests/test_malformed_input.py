@@ -23,7 +23,8 @@ from zib.security.tests.policy import strict_policy_problems
 
 from .public_urls import page_urls, pattern_urls
 
-pytestmark = pytest.mark.django_db
+# The demo site and the addresses are set up once: keep the tests in one process under pytest-xdist.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("quality-malformed")]
 
 HUGE = "x" * 100_000
 # Query strings for one address of each kind (already percent-encoded). Several
