@@ -28,7 +28,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 # shared one (redis://… for several app servers).
 CACHES = {
     "default": env.cache_url(
-        "CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}?max_entries=20000"  # noqa: F405
+        "CACHE_URL",
+        default=f"filecache://{BASE_DIR / 'var' / 'cache'}?max_entries=20000",  # noqa: F405
     )
 }
 
