@@ -8,17 +8,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from zib.security.spreadsheets import SpreadsheetSafeExportMixin
+
 from . import services
 from .models import Language, Registration, Video
-
-# Characters that make spreadsheet programs treat a cell as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """Defuse formulas in text typed by the public (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -33,11 +26,8 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-class RegistrationIndexView(IndexView):
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(
-            writer, {key: spreadsheet_safe(value) for key, value in row_dict.items()}
-        )
+class RegistrationIndexView(SpreadsheetSafeExportMixin, IndexView):
+    """Registrations with a CSV export that spreadsheets cannot run as formulas."""
 
 
 class RegistrationDeleteView(DeleteView):

@@ -25,6 +25,8 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import ModelPermissionPolicy
 
+from zib.security.spreadsheets import SpreadsheetSafeExportMixin
+
 from . import services
 from .documents import decision_letter_pdf, receipt_pdf
 from .forms import InternalCommentForm, ReviewScoreForm, StatusChangeForm
@@ -32,7 +34,6 @@ from .models import Attachment, GrantApplication, GrantCallPage
 from .views import serve_attachment
 
 Status = GrantApplication.Status
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _call_choices(request=None):
@@ -76,7 +77,7 @@ class AmountColumn(Column):
         )
 
 
-class GrantApplicationIndexView(IndexView):
+class GrantApplicationIndexView(SpreadsheetSafeExportMixin, IndexView):
     """The list of submitted applications with filters and CSV/XLSX export."""
 
     def get_base_queryset(self):
@@ -128,16 +129,6 @@ class GrantApplicationIndexView(IndexView):
             Button(_("Haushaltsübersicht"), url=reverse("grant_budget:index"), icon_name="table", priority=50)
         )
         return buttons
-
-    def write_csv_row(self, writer, row_dict):
-        # Spreadsheet programs run cells starting with = + - @ as formulas.
-        safe = {}
-        for field, value in row_dict.items():
-            value = self.preprocess_field_value(field, value, self.FORMAT_CSV)
-            if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-                value = "'" + value
-            safe[field] = value
-        return writer.writerow(safe)
 
 
 class GrantApplicationDetailView(InspectView):

@@ -3,9 +3,10 @@
 import csv
 import datetime
 import io
-import re
 
 from django.utils import timezone
+
+from zib.security.spreadsheets import spreadsheet_safe
 
 CRLF = "\r\n"
 
@@ -162,18 +163,6 @@ def build_csv(records):
                 value = "; ".join(value)
             elif value is None:
                 value = ""
-            row.append(_csv_safe(value))
+            row.append(spreadsheet_safe(value))
         writer.writerow(row)
     return "\ufeff" + buffer.getvalue()
-
-
-PHONE_LIKE = re.compile(r"^[+-][\d\s()/-]*$")
-
-
-def _csv_safe(value):
-    """Keep spreadsheet programs from running text as a formula (CSV injection)."""
-    if not isinstance(value, str) or not value:
-        return value
-    if value[0] in ("=", "@", "\t", "\r") or (value[0] in "+-" and not PHONE_LIKE.match(value)):
-        return "'" + value
-    return value
