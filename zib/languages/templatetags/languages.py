@@ -28,20 +28,41 @@ def localized_pageurl(context, page):
     The page's live translation if there is one; otherwise the page under the
     visitor's language prefix, which shows it with a "not yet translated"
     notice, so the visitor stays in their language. Pages already in the
-    visitor's language cost no query.
+    visitor's language cost no query; others one query each, once per request.
     """
     if not isinstance(page, Page):
         return ""
     request = context.get("request")
     current = get_language()
     current_locale_id = {language.code: language.locale_id for language in offered_languages()}.get(current)
-    if page.locale_id == current_locale_id:
+    if page.locale_id == current_locale_id or current_locale_id is None:
         return page.get_url(request) or ""
-    localized = page.localized
+    localized = _live_translation(request, page, current_locale_id) or page
     url = localized.get_url(request) or ""
     if localized.locale_id != current_locale_id and url:
         url = swap_language_prefix(url, current)
     return url
+
+
+def _live_translation(request, page, locale_id):
+    """The live translation of `page` into a locale, or None; remembered for the request.
+
+    The header and footer link the same pages on every page, some of them
+    twice (logo and navigation); each is looked up once.
+    """
+    found = getattr(request, "_zib_localized_pages", None)
+    if found is None:
+        found = {}
+        if request is not None:
+            request._zib_localized_pages = found
+    key = (page.translation_key, locale_id)
+    if key not in found:
+        found[key] = (
+            Page.objects.filter(translation_key=page.translation_key, locale_id=locale_id, live=True)
+            .only("id", "path", "depth", "url_path", "locale_id", "translation_key")
+            .first()
+        )
+    return found[key]
 
 
 @register.filter

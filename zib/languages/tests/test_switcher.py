@@ -109,6 +109,25 @@ class TestLocalizedPageUrl:
         english.save_revision().publish()
         assert self.render(rf, about_page, "en") == "/en/about-us/"
 
+    def test_a_page_linked_twice_is_looked_up_once(self, rf, about_page):
+        from django.db import connection
+        from django.template import Context, Template
+        from django.test.utils import CaptureQueriesContext
+        from django.utils import translation
+
+        from zib.languages.services import offered_languages
+
+        offered_languages()  # cached for every request
+
+        def queries_for(links):
+            template = Template("{% load languages %}" + " ".join(["{% localized_pageurl page %}"] * links))
+            with translation.override("ar"), CaptureQueriesContext(connection) as context:
+                html = template.render(Context({"page": about_page, "request": rf.get("/ar/")}))
+            assert html.split() == ["/ar/ueber-uns/"] * links
+            return len(context.captured_queries)
+
+        assert queries_for(1) == queries_for(2)
+
 
 @pytest.mark.django_db
 def test_navigation_keeps_the_visitor_in_their_language(client, about_page):
