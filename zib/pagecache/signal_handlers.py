@@ -39,6 +39,22 @@ IGNORED_MODELS = {
     "wagtailcore.commentreply",
     "wagtailcore.referenceindex",
     "wagtailcore.uploadedfile",
+    # What visitors send in through public forms: private until an editor acts on it.
+    # A form post must not empty the cache for everybody (a flood of posts would keep
+    # every page uncached). Event registrations are not here: the seats left show on
+    # the event's page and cards.
+    "pages.contactmessage",
+    "organizations.organizationproposal",
+    # Grant applicants' sign-in and working files. Applications themselves, their
+    # status changes and organisations are not here: approved projects are listed
+    # on the call's page.
+    "grants.applicant",
+    "grants.signintoken",
+    "grants.budgetline",
+    "grants.attachment",
+    "grants.applicationmessage",
+    "grants.internalcomment",
+    "grants.reviewscore",
 }
 # Saving a draft of a page or snippet touches only these fields of the live object.
 DRAFT_FIELDS = {

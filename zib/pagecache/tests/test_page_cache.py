@@ -78,6 +78,26 @@ def test_settings_change_reaches_every_cached_page(client, site):
     assert "+49 681 123456" in response.content.decode()
 
 
+def test_messages_from_public_forms_keep_the_cache(client, site):
+    from zib.organizations.models import OrganizationProposal
+    from zib.pages.models import ContactMessage
+
+    client.get("/de/")
+    ContactMessage.objects.create(message="Eine Frage")
+    OrganizationProposal.objects.create(submitter_name="Ada", submitter_email="ada@example.org")
+    assert client.get("/de/")["X-Page-Cache"] == "hit"
+
+
+def test_registrations_and_grant_decisions_reach_public_pages():
+    from zib.events.models import Registration
+    from zib.grants.models import ApplicantOrganisation, GrantApplication, StatusChange
+    from zib.pagecache.signal_handlers import changes_public_content
+
+    # Seats left show on event pages; approved projects on the grant call's page.
+    for model in (Registration, GrantApplication, StatusChange, ApplicantOrganisation):
+        assert changes_public_content(model)
+
+
 def test_signed_in_editor_never_gets_a_cached_page(client, site, django_user_model):
     client.get("/de/")
     assert client.get("/de/")["X-Page-Cache"] == "hit"
