@@ -87,16 +87,20 @@ def clear_offered_languages_cache(**kwargs):
     cache.delete(OFFERED_CACHE_KEY)
 
 
-def default_language():
-    return settings.LANGUAGE_CODE
-
-
 def language_name(code):
     """The language's name in its own script (e.g. "العربية")."""
     try:
         return get_language_info(code)["name_local"]
     except KeyError:
         return dict(settings.LANGUAGES).get(code, code)
+
+
+def translated_language_name(code):
+    """The language's name in the active language (e.g. "Arabisch" on a German page), else the code."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
 
 
 # --- Fingerprints --------------------------------------------------------------

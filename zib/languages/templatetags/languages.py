@@ -1,11 +1,11 @@
 """Template tags for the language switcher, hreflang alternates and notices."""
 
 from django import template
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from ..navigation import LanguageNavigation, language_navigation, swap_language_prefix
-from ..services import offered_languages
+from ..services import offered_languages, translated_language_name
 
 register = template.Library()
 
@@ -68,7 +68,4 @@ def _live_translation(request, page, locale_id):
 @register.filter
 def language_name_translated(code):
     """The language's name in the visitor's language (e.g. "Arabisch" on a German page)."""
-    try:
-        return get_language_info(code)["name_translated"]
-    except KeyError:
-        return code
+    return translated_language_name(code)
