@@ -4,7 +4,6 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.forms import inlineformset_factory
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import (
+    PROJECT_LANGUAGES,
     Applicant,
     ApplicantOrganisation,
     BudgetLine,
@@ -21,18 +21,6 @@ from .models import (
 )
 
 MAX_AMOUNT = Decimal("9999999.99")
-
-# Languages an association may offer beyond those of the site, in their own names.
-EXTRA_PROJECT_LANGUAGES = [
-    ("ku", "Kurdî"),
-    ("pl", "Polski"),
-    ("bg", "Български"),
-    ("it", "Italiano"),
-    ("es", "Español"),
-    ("sq", "Shqip"),
-    ("ti", "ትግርኛ"),
-    ("dgs", _("Deutsche Gebärdensprache")),
-]
 
 
 class EuroField(forms.DecimalField):
@@ -225,7 +213,7 @@ class ProjectForm(forms.ModelForm):
         label=_("Sprachen im Projekt"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        choices=[*settings.OFFERED_LANGUAGES, *EXTRA_PROJECT_LANGUAGES],
+        choices=PROJECT_LANGUAGES,
     )
 
     class Meta:

@@ -39,11 +39,26 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from zib.languages.services import language_name
 from zib.pages.blocks import BodyBlock
 from zib.pages.models import BasePage
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
+
+# The languages a project may use: the site's offered languages and others
+# spoken by the associations, each in its own name.
+PROJECT_LANGUAGES = [
+    *settings.OFFERED_LANGUAGES,
+    ("ku", "Kurdî"),
+    ("pl", "Polski"),
+    ("bg", "Български"),
+    ("it", "Italiano"),
+    ("es", "Español"),
+    ("sq", "Shqip"),
+    ("ti", "ትግርኛ"),
+    ("dgs", _("Deutsche Gebärdensprache")),
+]
 
 
 # --------------------------------------------------------------------------
@@ -713,7 +728,8 @@ class GrantApplication(models.Model):
 
     @property
     def language_name(self):
-        return str(dict(settings.LANGUAGES).get(self.language, self.language))
+        """The language the applicant used, in its own name."""
+        return language_name(self.language)
 
     @property
     def organisation_name(self):
@@ -722,8 +738,9 @@ class GrantApplication(models.Model):
         return self.organisation.name if self.organisation_id else ""
 
     def language_names(self):
-        names = dict(settings.LANGUAGES)
-        return [str(names.get(code, code)) for code in self.languages]
+        """The project's languages as the form offered them."""
+        names = dict(PROJECT_LANGUAGES)
+        return [str(names[code]) if code in names else language_name(code) for code in self.languages]
 
 
 class BudgetLine(models.Model):

@@ -289,3 +289,14 @@ def test_usage_report_is_handed_in_by_the_applicant(signed_in, call):
     application.refresh_from_db()
     assert application.status == GrantApplication.Status.REPORT_RECEIVED
     assert application.attachments.filter(purpose=Attachment.Purpose.USAGE_REPORT).exists()
+
+
+@pytest.mark.django_db
+def test_review_names_every_project_language_as_the_form_offered_it(signed_in, applicant, call):
+    from .factories import GrantApplicationFactory
+
+    application = GrantApplicationFactory(
+        call=call, organisation=applicant.organisation, languages=["ar", "ku", "ti", "dgs"]
+    )
+    html = signed_in.get(step_url(application, "absenden")).content.decode()
+    assert "العربية, Kurdî, ትግርኛ, Deutsche Gebärdensprache" in html
