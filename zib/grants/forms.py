@@ -132,24 +132,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = ApplicantOrganisation
-        fields = [
-            "name",
-            "legal_form",
-            "is_nonprofit",
-            "register_court",
-            "register_number",
-            "representative",
-            "street",
-            "postal_code",
-            "city",
-            "email",
-            "phone",
-            "website",
-            "account_holder",
-            "iban",
-            "bic",
-            "bank_name",
-        ]
+        fields = services.ORGANISATION_FIELDS
         help_texts = {
             "register_number": _("Bei eingetragenen Vereinen und gGmbHs, z. B. VR 1234."),
             "iban": _("Auf dieses Konto wird die Förderung überwiesen."),

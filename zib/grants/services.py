@@ -442,6 +442,8 @@ def model_to_form_data(form_class, instance):
     return result
 
 
+# What an applicant enters about the organisation (the form's fields) and what
+# is kept of it at submission.
 ORGANISATION_FIELDS = [
     "name",
     "legal_form",
