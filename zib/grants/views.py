@@ -324,6 +324,35 @@ def start(request, call_id):
     return redirect("grants:step", application.public_id, STEP_KEYS[0])
 
 
+def _hand_in(request, application, form, to_status, *, document_label, purpose):
+    """Record the applicant's text (answer or usage report) and its optional file in one step.
+
+    Returns True when done; otherwise the reason is added to the form's errors.
+    """
+    try:
+        with transaction.atomic():
+            change = services.change_status(
+                application,
+                to_status,
+                expected_version=_parse_version(request),
+                applicant=request.applicant,
+                note=form.cleaned_data["body"],
+            )
+            if form.cleaned_data.get("file"):
+                services.add_attachment(
+                    application,
+                    form.cleaned_data["file"],
+                    document_label=document_label,
+                    applicant=request.applicant,
+                    purpose=purpose,
+                    message=change.message,
+                )
+    except services.TransitionError as error:
+        form.add_error(None, error.message)
+        return False
+    return True
+
+
 @applicant_required
 @require_http_methods(["GET", "POST"])
 def application_detail(request, public_id):
@@ -338,30 +367,20 @@ def application_detail(request, public_id):
     answer_form = None
     if application.status == Status.INFO_REQUESTED:
         answer_form = AnswerForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and answer_form.is_valid():
-            try:
-                with transaction.atomic():
-                    change = services.change_status(
-                        application,
-                        Status.ANSWERED,
-                        expected_version=_parse_version(request),
-                        applicant=request.applicant,
-                        note=answer_form.cleaned_data["body"],
-                    )
-                    if answer_form.cleaned_data.get("file"):
-                        services.add_attachment(
-                            application,
-                            answer_form.cleaned_data["file"],
-                            document_label=_("Anlage zur Antwort"),
-                            applicant=request.applicant,
-                            purpose=Attachment.Purpose.ANSWER,
-                            message=change.message,
-                        )
-            except services.TransitionError as error:
-                answer_form.add_error(None, error.message)
-            else:
-                messages.success(request, _("Vielen Dank, Ihre Antwort ist beim ZIB eingegangen."))
-                return redirect("grants:application", application.public_id)
+        if (
+            request.method == "POST"
+            and answer_form.is_valid()
+            and _hand_in(
+                request,
+                application,
+                answer_form,
+                Status.ANSWERED,
+                document_label=_("Anlage zur Antwort"),
+                purpose=Attachment.Purpose.ANSWER,
+            )
+        ):
+            messages.success(request, _("Vielen Dank, Ihre Antwort ist beim ZIB eingegangen."))
+            return redirect("grants:application", application.public_id)
     elif request.method == "POST":
         return HttpResponse(status=405, headers={"Allow": "GET"})
     thread = list(
@@ -392,30 +411,20 @@ def usage_report(request, public_id):
     if application.status != Status.REPORT_DUE:
         return redirect("grants:application", application.public_id)
     form = ReportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                change = services.change_status(
-                    application,
-                    Status.REPORT_RECEIVED,
-                    expected_version=_parse_version(request),
-                    applicant=request.applicant,
-                    note=form.cleaned_data["body"],
-                )
-                if form.cleaned_data.get("file"):
-                    services.add_attachment(
-                        application,
-                        form.cleaned_data["file"],
-                        document_label=_("Verwendungsnachweis"),
-                        applicant=request.applicant,
-                        purpose=Attachment.Purpose.USAGE_REPORT,
-                        message=change.message,
-                    )
-        except services.TransitionError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Vielen Dank, Ihr Verwendungsnachweis ist beim ZIB eingegangen."))
-            return redirect("grants:application", application.public_id)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _hand_in(
+            request,
+            application,
+            form,
+            Status.REPORT_RECEIVED,
+            document_label=_("Verwendungsnachweis"),
+            purpose=Attachment.Purpose.USAGE_REPORT,
+        )
+    ):
+        messages.success(request, _("Vielen Dank, Ihr Verwendungsnachweis ist beim ZIB eingegangen."))
+        return redirect("grants:application", application.public_id)
     return render(
         request,
         "grants/usage_report.html",
