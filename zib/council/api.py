@@ -66,12 +66,8 @@ def _cors(response):
     return response
 
 
-def json_error(status, message, request=None):
+def json_error(status, message):
     body = json.dumps({"type": "Error", "status": status, "message": message}, ensure_ascii=False)
-    if request is not None and status == 404:
-        # The API lives outside the language prefix: keep LocaleMiddleware and
-        # APPEND_SLASH from turning an API 404 into a redirect to /de/…/.
-        request.urlconf = "zib.council.urls"
     return _cors(HttpResponse(body, status=status, content_type="application/json; charset=utf-8"))
 
 
@@ -179,7 +175,7 @@ def paginated_list(request, type_name, queryset, serialize, with_tombstones=True
     total = live_count + dead_count
     total_pages = max(1, math.ceil(total / per_page))
     if page_number > total_pages:
-        return json_error(404, f"Diese Liste hat nur {total_pages} Seite(n).", request)
+        return json_error(404, f"Diese Liste hat nur {total_pages} Seite(n).")
 
     offset = (page_number - 1) * per_page
     prefetch = PREFETCH.get(type_name, lambda qs: qs)
@@ -231,7 +227,7 @@ def single_object(request, type_name, pk, serialize):
     stone = models.OParlTombstone.objects.filter(oparl_type=type_name, object_id=pk).first()
     if stone is not None:
         return json_response(request, deleted_stub(urls, type_name, pk, stone.created, stone.modified))
-    return json_error(404, "Dieses Objekt gibt es nicht.", request)
+    return json_error(404, "Dieses Objekt gibt es nicht.")
 
 
 # --- Serializers bound to the request's web pages ------------------------------------------
@@ -306,7 +302,7 @@ def body_list(request):
 @oparl_endpoint
 def body(request, pk):
     if pk != 1:
-        return json_error(404, "Dieses Objekt gibt es nicht.", request)
+        return json_error(404, "Dieses Objekt gibt es nicht.")
     return json_response(request, _body(request))
 
 
@@ -314,7 +310,7 @@ def body_collection(type_name):
     @oparl_endpoint
     def view(request, pk):
         if pk != 1:
-            return json_error(404, "Diese Körperschaft gibt es nicht.", request)
+            return json_error(404, "Diese Körperschaft gibt es nicht.")
         queryset = SOURCES[type_name][0]()
         return paginated_list(request, type_name, queryset, SERIALIZERS[type_name](request))
 
@@ -334,7 +330,7 @@ def object_view(type_name):
 @oparl_endpoint
 def organization_meetings(request, pk):
     if not models.Committee.objects.filter(pk=pk).exists():
-        return json_error(404, "Dieses Gremium gibt es nicht.", request)
+        return json_error(404, "Dieses Gremium gibt es nicht.")
     queryset = meetings_in_api().filter(committee_id=pk)
     return paginated_list(request, "Meeting", queryset, _meeting_serializer(request), with_tombstones=False)
 
@@ -342,12 +338,12 @@ def organization_meetings(request, pk):
 def _file_response(request, pk, as_attachment):
     council_file = files_in_api().select_related("document").filter(pk=pk).first()
     if council_file is None:
-        return json_error(404, "Diese Datei gibt es nicht oder sie ist nicht öffentlich.", request)
+        return json_error(404, "Diese Datei gibt es nicht oder sie ist nicht öffentlich.")
     document = council_file.document
     try:
         file_hash = document.get_file_hash()
     except OSError:
-        return json_error(404, "Die Datei fehlt auf dem Server.", request)
+        return json_error(404, "Die Datei fehlt auf dem Server.")
     etag = f'"{file_hash}"' if file_hash else None
     last_modified = int(council_file.modified.timestamp())
     conditional = get_conditional_response(request, etag=etag, last_modified=last_modified)
@@ -356,7 +352,7 @@ def _file_response(request, pk, as_attachment):
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, OSError):
-        return json_error(404, "Die Datei fehlt auf dem Server.", request)
+        return json_error(404, "Die Datei fehlt auf dem Server.")
     response = FileResponse(handle, as_attachment=as_attachment, filename=document.filename)
     if etag:
         response["ETag"] = etag
