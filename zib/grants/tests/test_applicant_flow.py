@@ -300,3 +300,19 @@ def test_review_names_every_project_language_as_the_form_offered_it(signed_in, a
     )
     html = signed_in.get(step_url(application, "absenden")).content.decode()
     assert "العربية, Kurdî, ትግርኛ, Deutsche Gebärdensprache" in html
+
+
+@pytest.mark.django_db
+def test_project_languages_are_a_labelled_group_and_errors_are_linked(signed_in, applicant, call):
+    from .factories import GrantApplicationFactory
+
+    application = GrantApplicationFactory(call=call, organisation=applicant.organisation)
+    data = {"project-languages": ["xx"], "project-title": ""}
+    response = post_step(signed_in, application, "projekt", data)
+    soup = BeautifulSoup(response.content, "html.parser")
+    group = soup.find("fieldset", class_="form-field--error")
+    assert group.legend.get_text(strip=True).startswith("Sprachen im Projekt")
+    assert "id_project-languages_error" in group["aria-describedby"]
+    title = soup.find(id="id_project-title")
+    assert "id_project-title_error" in title["aria-describedby"]
+    assert soup.find(class_="error-summary").find("a", href="#id_project-title")
