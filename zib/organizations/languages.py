@@ -2,47 +2,26 @@
 
 import re
 
-from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-# Languages spoken in the network that Django does not know by name.
+from zib.languages.services import translated_language_name
+
+# Languages spoken in the network that Django does not know by name; for
+# the others, Django's own (translated) language names are used.
 EXTRA_LANGUAGE_NAMES = {
     "ku": _("Kurdisch"),
     "kmr": _("Kurmandschi"),
-    "ckb": _("Sorani"),
     "ti": _("Tigrinya"),
     "so": _("Somali"),
     "prs": _("Dari"),
     "ps": _("Paschtu"),
     "am": _("Amharisch"),
-    "sq": _("Albanisch"),
-    "bs": _("Bosnisch"),
-    "dgs": _("Deutsche Gebärdensprache"),
+    "gsg": _("Deutsche Gebärdensprache"),
 }
 
-# German names for the codes Django knows, so the UI can translate them.
-LANGUAGE_NAMES = {
-    "de": _("Deutsch"),
-    "en": _("Englisch"),
-    "fr": _("Französisch"),
-    "ar": _("Arabisch"),
-    "tr": _("Türkisch"),
-    "ru": _("Russisch"),
-    "uk": _("Ukrainisch"),
-    "ro": _("Rumänisch"),
-    "fa": _("Persisch (Farsi)"),
-    "es": _("Spanisch"),
-    "it": _("Italienisch"),
-    "pl": _("Polnisch"),
-    "bg": _("Bulgarisch"),
-    "sr": _("Serbisch"),
-    "hr": _("Kroatisch"),
-    "el": _("Griechisch"),
-    "pt": _("Portugiesisch"),
-    "vi": _("Vietnamesisch"),
-    "zh-hans": _("Chinesisch"),
-    **EXTRA_LANGUAGE_NAMES,
-}
+# Common ways of writing a language that are not its BCP 47 tag: "DGS" is
+# what people call German Sign Language, whose tag is "gsg".
+ALIASES = {"dgs": "gsg"}
 
 LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 
@@ -52,6 +31,7 @@ def normalize_language_codes(value):
     codes = []
     for raw in re.split(r"[,;\s]+", value or ""):
         code = raw.strip().lower()
+        code = ALIASES.get(code, code)
         if code and code not in codes:
             codes.append(code)
     return ", ".join(codes)
@@ -64,12 +44,9 @@ def is_valid_language_code(code):
 def language_name(code):
     """The language's name in the visitor's language, or the code itself."""
     code = (code or "").lower()
-    if code in LANGUAGE_NAMES:
-        return str(LANGUAGE_NAMES[code])
-    info = LANG_INFO.get(code)
-    if info and "name_local" in info:
-        return info["name_local"]
-    return code
+    if code in EXTRA_LANGUAGE_NAMES:
+        return str(EXTRA_LANGUAGE_NAMES[code])
+    return translated_language_name(code)
 
 
 def language_regex(code):

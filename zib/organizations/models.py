@@ -239,9 +239,9 @@ class Organization(TranslatableMixin, index.Indexed, ClusterableModel):
         return [code.strip() for code in self.languages.split(",") if code.strip()]
 
     @property
-    def language_list(self):
-        """(code, name) pairs for display."""
-        return [(code, language_name(code)) for code in self.language_codes]
+    def language_names(self):
+        """The languages' names in the visitor's language, for display."""
+        return [language_name(code) for code in self.language_codes]
 
     @property
     def has_coordinates(self):

@@ -56,6 +56,20 @@ def test_filters_by_topic_language_district_and_kind(client, directory):
     assert soup.select_one("select[name=language] option[selected]")["value"] == "ar"
 
 
+def test_languages_are_named_in_the_visitors_language(client, directory):
+    # "DGS" is how people write German Sign Language; it is stored by its BCP 47 tag.
+    organization = OrganizationFactory(name="Gehörlosenverein", languages="ar, DGS, ti")
+    assert organization.languages == "ar, gsg, ti"
+    soup = BeautifulSoup(client.get(directory.url).content, "html.parser")
+    assert (
+        "Sprachen: Arabisch, Deutsche Gebärdensprache, Tigrinya"
+        in soup.select_one(".network-entry").get_text()
+    )
+    options = {o["value"]: o.get_text() for o in soup.select("select[name=language] option")}
+    assert options["gsg"] == "Deutsche Gebärdensprache"
+    assert names(client.get(directory.url, {"language": "gsg"})) == ["Gehörlosenverein"]
+
+
 def test_full_text_search(client, directory):
     OrganizationFactory(name="Sprachcafé Malstatt", description="Deutsch üben bei Kaffee")
     OrganizationFactory(name="Sportverein", description="Fußball für alle")
