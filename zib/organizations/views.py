@@ -171,12 +171,8 @@ def directory_json(request, page):
 # --- Partners' forms -------------------------------------------------------------------
 
 
-def _form_context(request, form, **extra):
-    context = {"form": form, "error_fields": [form[name] for name in form.errors if name in form.fields]}
-    context["non_field_errors"] = form.non_field_errors()
-    context["directory"] = directory_page()
-    context.update(extra)
-    return context
+def _form_context(form, **extra):
+    return {"form": form, "directory": directory_page(), **extra}
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -209,7 +205,7 @@ def propose(request, slug=None):
             initial = {"city": "Saarbrücken", "kind": Organization.Kind.ASSOCIATION}
         form = ProposalForm(initial=initial)
     return TemplateResponse(
-        request, "organizations/proposal_form.html", _form_context(request, form, organization=organization)
+        request, "organizations/proposal_form.html", _form_context(form, organization=organization)
     )
 
 
@@ -267,7 +263,7 @@ def revise_proposal(request, token):
     return TemplateResponse(
         request,
         "organizations/proposal_form.html",
-        _form_context(request, form, proposal=proposal, organization=proposal.organization),
+        _form_context(form, proposal=proposal, organization=proposal.organization),
     )
 
 
@@ -312,5 +308,5 @@ def confirm_entry(request, token):
         form = ProposalForm(
             initial=ProposalForm.initial_from_organization(organization), submitter_known=True
         )
-    context = _form_context(request, form, entry=entry, organization=organization)
+    context = _form_context(form, entry=entry, organization=organization)
     return TemplateResponse(request, "organizations/entry_confirm.html", context)

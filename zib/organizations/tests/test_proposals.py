@@ -64,6 +64,7 @@ def test_invalid_input_keeps_what_was_typed(client):
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one(".error-summary")
+    assert soup.select_one('.error-summary a[href="#id_postal_code"]')
     assert soup.select_one("#id_name")["value"] == "Neuer Verein (Beispiel)"
     assert soup.select_one("#id_postal_code")["aria-invalid"] == "true"
     assert "id_postal_code_error" in soup.select_one("#id_postal_code")["aria-describedby"]
