@@ -12,9 +12,12 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from wagtail.log_actions import log
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
+
+from zib.languages.services import offered_languages
 
 from .languages import language_regex
 from .models import (
@@ -56,10 +59,26 @@ def confirmation_interval():
 # --- Directory queries -----------------------------------------------------------------
 
 
+def _locale_id(language_code):
+    """A Locale's id, from the cached list of offered languages (no query once it is cached)."""
+    for language in offered_languages():
+        if language.code == language_code:
+            return language.locale_id
+    return Locale.objects.get_for_language(language_code).pk
+
+
+def default_locale_id():
+    return _locale_id(settings.LANGUAGE_CODE)
+
+
+def active_locale_id():
+    return _locale_id(get_language())
+
+
 def directory_queryset():
     """Published entries (the canonical rows in the default locale), ready for listing."""
     return (
-        Organization.objects.filter(locale=Locale.get_default(), show_in_directory=True)
+        Organization.objects.filter(locale_id=default_locale_id(), show_in_directory=True)
         .select_related("district", "logo")
         .prefetch_related("topics", "logo__renditions")
         .order_by("name", "pk")
@@ -87,23 +106,23 @@ def filter_directory(queryset, *, q="", topic="", language="", district="", kind
     return queryset.distinct()
 
 
-def attach_display_fields(entries, locale=None):
+def attach_display_fields(entries):
     """Give each entry its texts in the visitor's language, where a translation exists.
 
     Two queries whatever the number of entries: the translations and the topics.
     """
     entries = list(entries)
-    locale = locale or Locale.get_active()
+    locale_id = active_locale_id()
     translations = {}
     topic_names = {}
-    if locale.pk != Locale.get_default().pk and entries:
+    if locale_id != default_locale_id() and entries:
         translations = {
             t.translation_key: t
             for t in Organization.objects.filter(
-                locale=locale, translation_key__in=[e.translation_key for e in entries]
+                locale_id=locale_id, translation_key__in=[e.translation_key for e in entries]
             ).only("translation_key", "name", "description", "consultation_hours", "accessibility_notes")
         }
-        topic_names = dict(Topic.objects.filter(locale=locale).values_list("translation_key", "name"))
+        topic_names = dict(Topic.objects.filter(locale_id=locale_id).values_list("translation_key", "name"))
     for entry in entries:
         translated = translations.get(entry.translation_key)
         source = translated or entry
@@ -134,7 +153,7 @@ def stale_entries(today=None):
     """Published entries whose last confirmation is older than the allowed age (or missing)."""
     today = today or timezone.localdate()
     limit = today - confirmation_max_age()
-    return Organization.objects.filter(locale=Locale.get_default(), show_in_directory=True).filter(
+    return Organization.objects.filter(locale_id=default_locale_id(), show_in_directory=True).filter(
         Q(last_confirmed_at__isnull=True) | Q(last_confirmed_at__lt=limit)
     )
 
@@ -443,7 +462,7 @@ def entries_due_for_confirmation(now=None):
         status__in=[OrganizationProposal.Status.UNCONFIRMED, OrganizationProposal.Status.SUBMITTED],
     )
     return (
-        Organization.objects.filter(locale=Locale.get_default(), show_in_directory=True)
+        Organization.objects.filter(locale_id=default_locale_id(), show_in_directory=True)
         .filter(Q(last_confirmed_at__isnull=True) | Q(last_confirmed_at__lte=due_before))
         .filter(Q(confirmation_requested_at__isnull=True) | Q(confirmation_requested_at__lte=now - interval))
         .exclude(Q(maintainer_email="") & Q(email=""))

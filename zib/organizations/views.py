@@ -12,7 +12,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
-from wagtail.models import Locale
 
 from . import services
 from .exports import build_csv, build_vcard, entry_record
@@ -23,11 +22,13 @@ from .models import District, NetworkDirectoryPage, Organization, OrganizationPr
 MAX_PAGE_PARAM = 10_000
 
 
-def directory_page(locale=None):
+def directory_page():
     """The directory page in the visitor's language (or the default one)."""
     pages = NetworkDirectoryPage.objects.live().public()
-    locale = locale or Locale.get_active()
-    return pages.filter(locale=locale).first() or pages.filter(locale=Locale.get_default()).first()
+    return (
+        pages.filter(locale_id=services.active_locale_id()).first()
+        or pages.filter(locale_id=services.default_locale_id()).first()
+    )
 
 
 def entry_url(organization, page=None, absolute=False):
@@ -41,17 +42,17 @@ def entry_url(organization, page=None, absolute=False):
 
 
 def _facets():
-    default = Locale.get_default()
-    active = Locale.get_active()
-    topics = list(Topic.objects.filter(locale=default))
+    default = services.default_locale_id()
+    active = services.active_locale_id()
+    topics = list(Topic.objects.filter(locale_id=default))
     names = {}
-    if active.pk != default.pk:
-        names = dict(Topic.objects.filter(locale=active).values_list("translation_key", "name"))
+    if active != default:
+        names = dict(Topic.objects.filter(locale_id=active).values_list("translation_key", "name"))
     for topic in topics:
         topic.display_name = names.get(topic.translation_key, topic.name)
     codes = set()
     for value in (
-        Organization.objects.filter(locale=default, show_in_directory=True)
+        Organization.objects.filter(locale_id=default, show_in_directory=True)
         .exclude(languages="")
         .values_list("languages", flat=True)
     ):

@@ -147,7 +147,11 @@ def test_stale_entries_say_so_publicly(client, directory):
 
 
 def _count_queries(client, url, params):
-    client.get(url, params)  # warm the caches (site, settings, locales)
+    # Warm the caches (site, settings, locales, header and footer); the first
+    # request of a fresh site also creates its settings, which starts a new
+    # cache generation, so the second one fills the caches for good.
+    client.get(url, params)
+    client.get(url, params)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url, params)
     assert response.status_code == 200
@@ -165,6 +169,7 @@ def test_listing_query_count_is_the_same_for_5_and_100_entries(
     few = _count_queries(client, directory.url, {"topic": "gesundheit"})
     for _ in range(95):
         OrganizationFactory(topics=[health], district=district)
+    client.get(directory.url, {"topic": "gesundheit"})
     client.get(directory.url, {"topic": "gesundheit"})
     with django_assert_num_queries(few):
         response = client.get(directory.url, {"topic": "gesundheit"})
