@@ -6,7 +6,7 @@ a honeypot and the e-mail confirmation keep bots out of the review queue.
 """
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -210,19 +210,22 @@ def propose(request, slug=None):
     )
 
 
+def _message(request, message, status=200):
+    """One of the short pages after a step ("sent", "confirmed", "expired" …)."""
+    return TemplateResponse(
+        request, "organizations/proposal_message.html", {"message": message}, status=status
+    )
+
+
 @require_GET
 def proposal_sent(request):
-    return TemplateResponse(request, "organizations/proposal_message.html", {"message": "sent"})
+    return _message(request, "sent")
 
 
 def _token_error(request, exc):
-    message = "expired" if isinstance(exc, services.ExpiredToken) else "invalid"
-    return TemplateResponse(
-        request,
-        "organizations/proposal_message.html",
-        {"message": message},
-        status=400 if message == "invalid" else 410,
-    )
+    if isinstance(exc, services.ExpiredToken):
+        return _message(request, "expired", status=410)
+    return _message(request, "invalid", status=400)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -234,7 +237,7 @@ def confirm_proposal(request, token):
         return _token_error(request, exc)
     if request.method == "POST":
         services.confirm_proposal_email(proposal)
-        return TemplateResponse(request, "organizations/proposal_message.html", {"message": "confirmed"})
+        return _message(request, "confirmed")
     already = proposal.status != OrganizationProposal.Status.UNCONFIRMED
     return TemplateResponse(
         request, "organizations/proposal_confirm.html", {"proposal": proposal, "already": already}
@@ -249,16 +252,12 @@ def revise_proposal(request, token):
     except services.InvalidToken as exc:
         return _token_error(request, exc)
     if proposal.status != OrganizationProposal.Status.RETURNED:
-        return TemplateResponse(
-            request, "organizations/proposal_message.html", {"message": "done"}, status=409
-        )
+        return _message(request, "done", status=409)
     if request.method == "POST":
         form = ProposalForm(request.POST, submitter_known=True)
         if form.is_valid():
             services.resubmit_proposal(proposal, form.proposal_data())
-            return TemplateResponse(
-                request, "organizations/proposal_message.html", {"message": "resubmitted"}
-            )
+            return _message(request, "resubmitted")
     else:
         form = ProposalForm(initial=ProposalForm.initial_from_data(proposal.data), submitter_known=True)
     return TemplateResponse(
@@ -283,13 +282,12 @@ def confirm_entry(request, token):
         ]
     )[0]
     form = None
+    status = 200
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "confirm":
             services.confirm_entry(organization)
-            return TemplateResponse(
-                request, "organizations/proposal_message.html", {"message": "entry_confirmed"}
-            )
+            return _message(request, "entry_confirmed")
         if action == "correct":
             form = ProposalForm(request.POST, submitter_known=True)
             if form.is_valid():
@@ -300,14 +298,12 @@ def confirm_entry(request, token):
                     organization=organization,
                     email_confirmed=True,
                 )
-                return TemplateResponse(
-                    request, "organizations/proposal_message.html", {"message": "resubmitted"}
-                )
+                return _message(request, "resubmitted")
         else:
-            return HttpResponseBadRequest("Unbekannte Aktion.", content_type="text/plain; charset=utf-8")
+            status = 400  # a tampered form: show the page again
     if form is None:
         form = ProposalForm(
             initial=ProposalForm.initial_from_organization(organization), submitter_known=True
         )
     context = _form_context(form, entry=entry, organization=organization)
-    return TemplateResponse(request, "organizations/entry_confirm.html", context)
+    return TemplateResponse(request, "organizations/entry_confirm.html", context, status=status)

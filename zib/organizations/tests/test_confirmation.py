@@ -53,6 +53,10 @@ def test_confirm_with_one_click_and_old_links_stop_working(client, django_captur
     page = client.get(path)
     assert page.status_code == 200
     assert entry.name in page.content.decode()
+    # A tampered form shows the page again and changes nothing.
+    tampered = client.post(path, {"action": "delete"})
+    assert tampered.status_code == 400
+    assert entry.name in tampered.content.decode()
     assert client.post(path, {"action": "confirm"}).status_code == 200
     entry.refresh_from_db()
     assert entry.last_confirmed_at == timezone.localdate()
