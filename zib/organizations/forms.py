@@ -39,8 +39,14 @@ class DirectoryFilterForm(forms.Form):
         self.is_valid()
         return {name: self.cleaned_data.get(name) or "" for name in self.fields if name in self.cleaned_data}
 
-    def active(self):
-        return any(self.filters().values())
+
+def _phone_field(label):
+    return forms.RegexField(
+        label=label,
+        regex=r"^[+\d][\d\s()/-]{3,40}$",
+        required=False,
+        error_messages={"invalid": _("Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.")},
+    )
 
 
 def _topic_choices():
@@ -88,12 +94,7 @@ class ProposalForm(forms.Form):
         error_messages={"invalid": _("Bitte eine fünfstellige Postleitzahl angeben, z. B. 66111.")},
     )
     city = forms.CharField(label=_("Ort"), max_length=100, required=False, initial="Saarbrücken")
-    phone = forms.RegexField(
-        label=_("Telefon"),
-        regex=r"^[+\d][\d\s()/-]{3,40}$",
-        required=False,
-        error_messages={"invalid": _("Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.")},
-    )
+    phone = _phone_field(_("Telefon"))
     email = forms.EmailField(label=_("Öffentliche E-Mail-Adresse"), required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     consultation_hours = forms.CharField(
@@ -118,12 +119,7 @@ class ProposalForm(forms.Form):
     contact_name = forms.CharField(label=_("Ansprechperson: Name"), max_length=200, required=False)
     contact_role = forms.CharField(label=_("Ansprechperson: Funktion"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("Ansprechperson: E-Mail"), required=False)
-    contact_phone = forms.RegexField(
-        label=_("Ansprechperson: Telefon"),
-        regex=r"^[+\d][\d\s()/-]{3,40}$",
-        required=False,
-        error_messages={"invalid": _("Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.")},
-    )
+    contact_phone = _phone_field(_("Ansprechperson: Telefon"))
     contact_consent = forms.BooleanField(
         label=_("Die Ansprechperson ist einverstanden, dass Name und Kontakt veröffentlicht werden."),
         required=False,
