@@ -8,6 +8,7 @@ from .factories import (
     FundingGuidePageFactory,
     GrantCallPageFactory,
     RequiredDocumentFactory,
+    sign_in_as,
 )
 
 
@@ -46,10 +47,7 @@ def applicant(db):
 @pytest.fixture
 def signed_in(client, applicant):
     """A client signed in as `applicant` (session as after a sign-in link)."""
-    session = client.session
-    session["grants_applicant_id"] = applicant.pk
-    session.save()
-    return client
+    return sign_in_as(client, applicant)
 
 
 @pytest.fixture

@@ -189,3 +189,11 @@ EXE_BYTES = (
 
 def upload(name, content, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def sign_in_as(client, applicant_or_id):
+    """Give `client` the session a sign-in link would give the applicant."""
+    session = client.session
+    session["grants_applicant_id"] = getattr(applicant_or_id, "pk", applicant_or_id)
+    session.save()
+    return client

@@ -8,16 +8,9 @@ from django.utils import timezone
 
 from zib.grants.models import GrantApplication
 
-from .factories import ApplicantFactory, GrantApplicationFactory
+from .factories import ApplicantFactory, GrantApplicationFactory, sign_in_as
 
 BASE = "/de/foerderung/antrag/"
-
-
-def sign_in_as(client, applicant):
-    session = client.session
-    session["grants_applicant_id"] = applicant.pk
-    session.save()
-    return client
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from zib.grants.models import GrantApplication, InternalComment, ReviewScore
 
-from .factories import GrantApplicationFactory
+from .factories import GrantApplicationFactory, sign_in_as
 
 LIST = "/admin/grant_applications/"
 Status = GrantApplication.Status
@@ -180,9 +180,7 @@ def test_internal_comments_and_scores_stay_internal(staff_client, staff_user, ca
     assert (score.relevance, score.reviewer) == (4, staff_user)
     assert "Bitte Kosten prüfen" in staff_client.get(url).content.decode()
     staff_client.logout()
-    session = staff_client.session
-    session["grants_applicant_id"] = application.created_by_id
-    session.save()
+    sign_in_as(staff_client, application.created_by_id)
     html = staff_client.get(f"/de/foerderung/antrag/{application.public_id}/").content.decode()
     assert "Bitte Kosten prüfen" not in html
 

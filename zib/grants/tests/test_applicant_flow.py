@@ -9,7 +9,7 @@ from django.core import mail
 
 from zib.grants.models import Attachment, BudgetLine, GrantApplication
 
-from .factories import PDF_BYTES, upload
+from .factories import PDF_BYTES, sign_in_as, upload
 
 BASE = "/de/foerderung/antrag/"
 
@@ -232,10 +232,7 @@ def test_answering_a_question_in_the_same_place(
     from .factories import GrantApplicationFactory
 
     application = GrantApplicationFactory(call=call, status=GrantApplication.Status.IN_REVIEW)
-    signed_in.session  # noqa: B018
-    session = signed_in.session
-    session["grants_applicant_id"] = application.created_by_id
-    session.save()
+    sign_in_as(signed_in, application.created_by_id)
     services.change_status(
         application,
         GrantApplication.Status.INFO_REQUESTED,
@@ -271,9 +268,7 @@ def test_usage_report_is_handed_in_by_the_applicant(signed_in, call):
     application = GrantApplicationFactory(
         call=call, status=GrantApplication.Status.REPORT_DUE, approved_amount=Decimal("900")
     )
-    session = signed_in.session
-    session["grants_applicant_id"] = application.created_by_id
-    session.save()
+    sign_in_as(signed_in, application.created_by_id)
     url = f"{BASE}{application.public_id}/verwendungsnachweis/"
     response = signed_in.post(url, {"body": "", "version": application.version})
     assert response.status_code == 200

@@ -14,6 +14,7 @@ from .factories import (
     docx_bytes,
     jpeg_bytes,
     png_bytes,
+    sign_in_as,
     upload,
 )
 
@@ -64,12 +65,6 @@ def test_empty_upload_is_refused():
 def draft(call):
     application = GrantApplicationFactory(call=call, documents=False)
     return application
-
-
-def sign_in_as(client, applicant):
-    session = client.session
-    session["grants_applicant_id"] = applicant.pk
-    session.save()
 
 
 @pytest.mark.django_db
