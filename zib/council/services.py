@@ -30,7 +30,11 @@ def public_memberships(term=None):
 
 def council_members(term=None):
     """The council's members grouped by role (chair first), as (role label, [memberships])."""
-    memberships = [m for m in public_memberships(term) if m.committee.kind == Committee.Kind.COUNCIL]
+    memberships = list(
+        public_memberships(term)
+        .filter(committee__kind=Committee.Kind.COUNCIL)
+        .prefetch_related("member__person__photo__renditions")
+    )
     memberships.sort(key=lambda m: (Membership.ROLE_ORDER.get(m.role, 9), m.member.person.name))
     groups = []
     for membership in memberships:
