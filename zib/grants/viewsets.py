@@ -70,11 +70,7 @@ class AmountColumn(Column):
 
     def get_value(self, instance):
         value = super().get_value(instance)
-        return (
-            f"{value:,.2f} €".replace(",", "X").replace(".", ",").replace("X", ".")
-            if value is not None
-            else "–"
-        )
+        return "–" if value is None else f"{services.eur(value)} €"
 
 
 class GrantApplicationIndexView(SpreadsheetSafeExportMixin, IndexView):

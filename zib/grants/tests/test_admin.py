@@ -208,3 +208,15 @@ def test_budget_overview_per_year(staff_client, call):
     assert row["approved"] == Decimal("1500")
     assert row["paid"] == Decimal("500")
     assert row["left"] == Decimal("18500")
+
+
+@pytest.mark.django_db
+def test_list_shows_amounts_as_the_staff_members_language_writes_them(staff_client, staff_user, call):
+    from wagtail.users.models import UserProfile
+
+    submitted(call, title="Großes Fest", requested_amount=Decimal("1234.5"))
+    assert "1.234,50 €" in staff_client.get(LIST).content.decode()
+    profile = UserProfile.get_for_user(staff_user)
+    profile.preferred_language = "en"
+    profile.save()
+    assert "1,234.50 €" in staff_client.get(LIST).content.decode()
