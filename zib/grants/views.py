@@ -124,7 +124,8 @@ def _store_raw_input(application, step, data):
     GrantApplication.objects.filter(pk=application.pk).update(draft_data=draft)
 
 
-def _pdf_response(content, filename):
+def pdf_response(content, filename):
+    """A PDF as a download (also used by the staff views)."""
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -438,7 +439,7 @@ def receipt(request, public_id):
     application = get_application(request, public_id)
     if application.submitted_at is None:
         raise Http404
-    return _pdf_response(receipt_pdf(application), f"{application.reference}-eingangsbestaetigung.pdf")
+    return pdf_response(receipt_pdf(application), f"{application.reference}-eingangsbestaetigung.pdf")
 
 
 @applicant_required
@@ -447,7 +448,7 @@ def decision_letter(request, public_id):
     application = get_application(request, public_id)
     if application.decided_at is None:
         raise Http404
-    return _pdf_response(decision_letter_pdf(application), f"{application.reference}-bescheid.pdf")
+    return pdf_response(decision_letter_pdf(application), f"{application.reference}-bescheid.pdf")
 
 
 def serve_attachment(attachment):

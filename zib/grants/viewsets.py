@@ -10,7 +10,7 @@ import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -31,7 +31,7 @@ from . import services
 from .documents import decision_letter_pdf, receipt_pdf
 from .forms import InternalCommentForm, ReviewScoreForm, StatusChangeForm
 from .models import Attachment, GrantApplication, GrantCallPage
-from .views import serve_attachment
+from .views import pdf_response, serve_attachment
 
 Status = GrantApplication.Status
 
@@ -322,11 +322,7 @@ class GrantApplicationViewSet(ModelViewSet):
             application = self._guarded(request, pk)
             if not application.submitted_at:
                 raise Http404
-            response = HttpResponse(receipt_pdf(application), content_type="application/pdf")
-            response["Content-Disposition"] = (
-                f'attachment; filename="{application.reference}-eingangsbestaetigung.pdf"'
-            )
-            return response
+            return pdf_response(receipt_pdf(application), f"{application.reference}-eingangsbestaetigung.pdf")
 
         return view
 
@@ -336,9 +332,7 @@ class GrantApplicationViewSet(ModelViewSet):
             application = self._guarded(request, pk)
             if not application.decided_at:
                 raise Http404
-            response = HttpResponse(decision_letter_pdf(application), content_type="application/pdf")
-            response["Content-Disposition"] = f'attachment; filename="{application.reference}-bescheid.pdf"'
-            return response
+            return pdf_response(decision_letter_pdf(application), f"{application.reference}-bescheid.pdf")
 
         return view
 
