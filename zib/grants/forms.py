@@ -281,15 +281,20 @@ class BudgetLineForm(forms.ModelForm):
         fields = ["category", "description", "amount"]
 
 
-BudgetLineFormSet = inlineformset_factory(
-    GrantApplication,
-    BudgetLine,
-    form=BudgetLineForm,
-    extra=2,
-    can_delete=True,
-    max_num=50,
-    validate_max=True,
-)
+MAX_EXTRA_LINES = 20
+
+
+def budget_line_formset(extra_lines=0):
+    """The cost lines: two empty rows, plus up to MAX_EXTRA_LINES more the applicant asked for."""
+    return inlineformset_factory(
+        GrantApplication,
+        BudgetLine,
+        form=BudgetLineForm,
+        extra=2 + min(max(extra_lines, 0), MAX_EXTRA_LINES),
+        can_delete=True,
+        max_num=50,
+        validate_max=True,
+    )
 
 
 class BudgetStep:
@@ -298,18 +303,7 @@ class BudgetStep:
     def __init__(self, application, data=None, extra_lines=0):
         self.application = application
         self.form = BudgetForm(data=data, instance=application, prefix="budget")
-        formset_class = BudgetLineFormSet
-        if extra_lines:
-            formset_class = inlineformset_factory(
-                GrantApplication,
-                BudgetLine,
-                form=BudgetLineForm,
-                extra=2 + min(extra_lines, 20),
-                can_delete=True,
-                max_num=50,
-                validate_max=True,
-            )
-        self.formset = formset_class(data=data, instance=application, prefix="lines")
+        self.formset = budget_line_formset(extra_lines)(data=data, instance=application, prefix="lines")
         self.sum_errors = {}
 
     @property

@@ -28,6 +28,7 @@ from wagtail.models import Locale
 from . import services
 from .documents import decision_letter_pdf, receipt_pdf
 from .forms import (
+    MAX_EXTRA_LINES,
     AnswerForm,
     AttachmentForm,
     BudgetStep,
@@ -568,11 +569,8 @@ class FinanceStep(FormStep):
     template = "grants/step_budget.html"
 
     def bind(self, data):
-        try:
-            extra = min(int(self.request.GET.get("zeilen", 0)), 20)
-        except ValueError:
-            extra = 0
-        return {"budget": BudgetStep(self.application, data=data, extra_lines=max(extra, 0))}
+        extra = _int(self.request.GET.get("zeilen"))
+        return {"budget": BudgetStep(self.application, data=data, extra_lines=extra)}
 
     def is_valid(self, bound):
         # While lines are being added the sums may not add up yet.
@@ -625,7 +623,7 @@ def step(request, public_id, step):
                 if "add_line" in request.POST:
                     lines = len(request.POST.getlist("add_line")) + _int(request.GET.get("zeilen"))
                     url = reverse("grants:step", args=[application.public_id, step])
-                    return redirect(f"{url}?zeilen={min(lines, 20)}#kosten")
+                    return redirect(f"{url}?zeilen={min(lines, MAX_EXTRA_LINES)}#kosten")
                 if "save_draft" in request.POST or not _next(step):
                     messages.success(request, _("Ihre Angaben sind gespeichert."))
                     return redirect("grants:step", application.public_id, step)
