@@ -17,7 +17,7 @@ from zib.pages.models import ContentPage
 # Queries for rendering the start page with news teasers (images, authors,
 # topics), the next events and the newest episode, without the page cache.
 # The same for 5 and for 100 articles.
-HOME_QUERIES = 25
+HOME_QUERIES = 20
 
 
 def soup_of(response):

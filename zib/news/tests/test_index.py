@@ -12,7 +12,7 @@ from .factories import NewsArticlePageFactory, NewsArticleTopicFactory, TopicFac
 # Queries for rendering the news index (page 1, with images, authors and
 # topics) without the page cache. The same for 5 and for 100 articles;
 # update it only on purpose.
-INDEX_QUERIES = 21
+INDEX_QUERIES = 16
 
 
 def soup_of(response):

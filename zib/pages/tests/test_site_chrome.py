@@ -100,3 +100,79 @@ def test_breadcrumbs_skip_unpublished_ancestors_and_start_at_home(client, home_p
     leaf.refresh_from_db()
     crumbs = soup_of(client, leaf).select("nav.breadcrumbs li")
     assert [li.get_text(strip=True) for li in crumbs] == ["Startseite", "Über das ZIB", "Integrationsbeirat"]
+
+
+def _chrome_queries(client, url):
+    """Queries for a page, and how many fewer it needs once the chrome is cached."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zib.pagecache.services import invalidate
+
+    client.get(url)  # fill the other caches (site root paths …)
+    invalidate()
+    with CaptureQueriesContext(connection) as first:
+        response = client.get(url)
+    assert response.status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        client.get(url)
+    return len(first.captured_queries), len(second.captured_queries), response
+
+
+@pytest.mark.parametrize(("language", "chrome_queries"), [("de", 5), ("ar", 6)])
+def test_chrome_costs_the_same_queries_for_few_and_many_links(
+    client, home_page, office, language, chrome_queries
+):
+    from wagtail.models import Locale
+
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    about = ContentPageFactory(parent=home_page, title="Über das ZIB")
+    translated_about = about.copy_for_translation(arabic, copy_parents=True)
+    translated_about.save_revision().publish()
+
+    def add_links(count):
+        for n in range(count):
+            page = ContentPageFactory(parent=home_page)
+            NavigationItem.objects.create(settings=office, page=page, sort_order=n)
+            FooterLink.objects.create(settings=office, page=page, sort_order=n)
+            page.copy_for_translation(arabic).save_revision().publish()
+
+    url = (about if language == "de" else translated_about).url
+    add_links(2)
+    few_uncached, few_cached, response = _chrome_queries(client, url)
+    assert len(BeautifulSoup(response.content, "html.parser").select("nav.main-nav a")) == 2
+    add_links(10)
+    many_uncached, many_cached, response = _chrome_queries(client, url)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert len(soup.select("nav.main-nav a")) == 12
+    assert all(a["href"].startswith(f"/{language}/") for a in soup.select("nav.main-nav a, footer nav a"))
+    assert many_uncached == few_uncached
+    assert many_cached == few_cached
+    # Office, navigation, footer links, social channels, start page (+ their translations).
+    assert many_uncached - many_cached == chrome_queries
+
+
+def test_chrome_shows_changes_at_once(client, home_page, office):
+    about = ContentPageFactory(parent=home_page, title="Über das ZIB")
+    news = ContentPageFactory(parent=home_page, title="Aktuelles")
+    NavigationItem.objects.create(settings=office, page=news, sort_order=0)
+
+    def navigation():
+        return [a.get_text(strip=True) for a in soup_of(client, about).select("nav.main-nav a")]
+
+    assert navigation() == ["Aktuelles"]
+    NavigationItem.objects.create(settings=office, page=about, sort_order=1)
+    assert navigation() == ["Aktuelles", "Über das ZIB"]
+    news.unpublish()
+    assert navigation() == ["Über das ZIB"]
+    about.title = "Über uns"
+    about.save_revision().publish()
+    assert navigation() == ["Über uns"]
+    office.office_name = "Integrationsbüro"
+    office.save()
+    assert (
+        soup_of(client, about)
+        .select_one(".site-logo__name")
+        .get_text(" ", strip=True)
+        .startswith("Integrationsbüro")
+    )
