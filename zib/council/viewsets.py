@@ -42,6 +42,9 @@ class MemberViewSet(SnippetViewSet):
     ]
     list_filter = ["publish_name", "is_demo"]
 
+    def get_queryset(self, request):
+        return Member.objects.select_related("person")
+
 
 class MembershipViewSet(SnippetViewSet):
     model = Membership
@@ -54,6 +57,9 @@ class MembershipViewSet(SnippetViewSet):
         "legislative_term",
     ]
     list_filter = ["committee", "role", "legislative_term"]
+
+    def get_queryset(self, request):
+        return Membership.objects.select_related("member__person", "committee", "legislative_term")
 
 
 class CommitteeViewSet(SnippetViewSet):
@@ -91,6 +97,9 @@ class CouncilFileViewSet(SnippetViewSet):
     icon = "doc-full-inverse"
     menu_label = _("Dateien")
     list_display = ["name", "document", DateColumn("date", label=_("Datum"))]
+
+    def get_queryset(self, request):
+        return CouncilFile.objects.select_related("document")
 
 
 class CouncilViewSetGroup(SnippetViewSetGroup):
