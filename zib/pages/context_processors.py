@@ -47,7 +47,8 @@ def _localized_links(request, language, entries):
     """ChromeLinks for (page, label) pairs in the visitor's language, in one query.
 
     Like the ``localized_pageurl`` tag: the page's live translation if there
-    is one; otherwise the page under the visitor's language prefix.
+    is one (with the translation's title); otherwise the page under the
+    visitor's language prefix with its own label or title.
     """
     locale_id = {lang.code: lang.locale_id for lang in offered_languages()}.get(language)
     foreign = {page.translation_key for page, _label in entries if locale_id and page.locale_id != locale_id}
@@ -63,7 +64,7 @@ def _localized_links(request, language, entries):
     for page, label in entries:
         translation = translations.get(page.translation_key) if page.locale_id != locale_id else None
         if translation is not None:
-            url, label = translation.get_url(request) or "", label or page.title
+            url, label = translation.get_url(request) or "", translation.title
         else:
             url, label = page.get_url(request) or "", label or page.title
             if locale_id and page.locale_id != locale_id and url:

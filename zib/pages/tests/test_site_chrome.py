@@ -176,3 +176,26 @@ def test_chrome_shows_changes_at_once(client, home_page, office):
         .get_text(" ", strip=True)
         .startswith("Integrationsbüro")
     )
+
+
+def test_navigation_shows_titles_of_translations(client, home_page, office):
+    from wagtail.models import Locale
+
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    about = ContentPageFactory(parent=home_page, title="Über das ZIB")
+    team = ContentPageFactory(parent=home_page, title="Team")
+    NavigationItem.objects.create(settings=office, page=about, label="Über uns", sort_order=0)
+    NavigationItem.objects.create(settings=office, page=team, label="Das Team", sort_order=1)
+    translation = about.copy_for_translation(arabic, copy_parents=True)
+    translation.title = "عن المكتب"
+    translation.save_revision().publish()
+
+    german = [(a.get_text(strip=True), a["href"]) for a in soup_of(client, about).select("nav.main-nav a")]
+    assert german == [("Über uns", about.url), ("Das Team", team.url)]
+    response = client.get(translation.url)
+    arabic_nav = BeautifulSoup(response.content, "html.parser").select("nav.main-nav a")
+    assert [(a.get_text(strip=True), a["href"]) for a in arabic_nav] == [
+        ("عن المكتب", translation.url),
+        ("Das Team", team.url.replace("/de/", "/ar/")),
+    ]
+    assert arabic_nav[0]["aria-current"] == "page"
