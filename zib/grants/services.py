@@ -28,6 +28,7 @@ from django.db.models import Count, F, Q, Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -422,24 +423,18 @@ def application_problems(application):
 
 def model_to_form_data(form_class, instance):
     """The instance's current values as form data, to re-validate them."""
-    data = {}
+    data = MultiValueDict()
     for name, field in form_class.base_fields.items():
         value = getattr(instance, name, None)
-        if value is None:
+        if value is None or value is False:
             continue
-        if isinstance(value, bool):
-            if value:
-                data[name] = "on"
+        if value is True:
+            data[name] = "on"
         elif isinstance(value, list):
-            data[name] = value
+            data.setlist(name, value)
         else:
-            data[name] = field.prepare_value(value) if hasattr(field, "prepare_value") else value
-    from django.utils.datastructures import MultiValueDict
-
-    result = MultiValueDict()
-    for key, value in data.items():
-        result.setlist(key, value if isinstance(value, list) else [value])
-    return result
+            data[name] = field.prepare_value(value)
+    return data
 
 
 # What an applicant enters about the organisation (the form's fields) and what

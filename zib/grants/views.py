@@ -399,7 +399,6 @@ def application_detail(request, public_id):
             "answer_form": answer_form,
             "history": list(application.status_changes.all()),
             "can_download_decision": application.decided_at is not None,
-            "steps": STEPS,
             "title": str(application),
         },
     )
