@@ -111,7 +111,7 @@ DEMO_ORG_NAME = "Kulturverein Brücke e. V. (Demo)"
 DEMO_APPLICANT_EMAIL = "vorstand@bruecke-demo.example.org"
 
 
-def _guide(ctx, home):
+def _guide(home, adviser):
     guide = FundingGuidePage.objects.child_of(home).filter(slug=GUIDE_SLUG).first()
     intro = (
         "<p>Das ZIB berät Vereine, Initiativen und Migrantenorganisationen bei der Beantragung von "
@@ -121,7 +121,7 @@ def _guide(ctx, home):
     if guide is None:
         guide = home.add_child(instance=FundingGuidePage(title="Förderung", slug=GUIDE_SLUG, intro=intro))
     guide.intro = intro
-    guide.contact_person = _adviser(ctx, home.locale)
+    guide.contact_person = adviser
     guide.save_revision().publish()
     return guide
 
@@ -230,7 +230,7 @@ def _organisation():
 
 
 APPLICATIONS = [
-    # title, final status, lines, requested, own, public consent
+    # title, status to reach, cost lines (category, description, amount)
     (
         "Erzählcafé in vielen Sprachen",
         "draft",
@@ -350,8 +350,8 @@ def load(ctx):
     home = ctx.pages["home"]
     if home.locale_id != Locale.get_default().pk:
         home = home.get_translation(Locale.get_default())
-    guide = _guide(ctx, home)
     adviser = _adviser(ctx, home.locale)
+    guide = _guide(home, adviser)
     for spec in PROGRAMMES:
         _programme(guide, adviser, spec)
     call = _call(guide, adviser)
