@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db(transaction=False)
 def test_demo_loads_twice(settings):
     settings.PAGE_CACHE_ENABLED = False
     modules = ["site", "organizations", "council"]
-    load_demo(modules)
+    first_ctx = load_demo(modules)
+    revisions = {key: first_ctx.pages[key].revisions.count() for key in ("network", "council")}
     counts = (
         Organization.objects.count(),
         Meeting.objects.count(),
@@ -28,6 +29,10 @@ def test_demo_loads_twice(settings):
         Paper.objects.count(),
     )
     assert Organization.objects.count() >= 20
+    for key in ("network", "council"):
+        page = ctx.pages[key]
+        assert page.pk == first_ctx.pages[key].pk and page.live
+        assert page.revisions.count() == revisions[key], f"{key} page republished without changes"
     for slug in ["landeshauptstadt-saarbruecken", "regionalverband-saarbruecken", "pugis-ev"]:
         assert Organization.objects.filter(slug=slug).count() == 1
     assert OrganizationProposal.objects.filter(status="submitted").count() == 1

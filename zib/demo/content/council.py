@@ -28,6 +28,8 @@ from zib.council.models import (
 )
 from zib.people.models import Person
 
+from .pages import upsert_page
+
 # slug, name, role, list, consent to publish, short bio
 MEMBERS = [
     (
@@ -401,18 +403,15 @@ def load(ctx):
     home = ctx.pages.get("home")
     if home is None:
         return
-    page = CouncilPage.objects.filter(locale=locale).first()
-    if page is None:
-        page = home.add_child(
-            instance=CouncilPage(
-                title="Integrationsbeirat",
-                slug="integrationsbeirat",
-                locale=locale,
-                intro=(
-                    "Der Integrationsbeirat vertritt die Interessen der Saarbrückerinnen und Saarbrücker mit "
-                    "Migrationsgeschichte und berät den Stadtrat. Seine Geschäftsstelle ist an das "
-                    "Zuwanderungs- und Integrationsbüro (ZIB) angegliedert."
-                ),
-            )
-        )
+    page = upsert_page(
+        home,
+        CouncilPage,
+        "integrationsbeirat",
+        title="Integrationsbeirat",
+        intro=(
+            "Der Integrationsbeirat vertritt die Interessen der Saarbrückerinnen und Saarbrücker mit "
+            "Migrationsgeschichte und berät den Stadtrat. Seine Geschäftsstelle ist an das "
+            "Zuwanderungs- und Integrationsbüro (ZIB) angegliedert."
+        ),
+    )
     ctx.pages["council"] = page

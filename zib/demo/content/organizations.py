@@ -24,6 +24,8 @@ from zib.organizations.models import (
     Topic,
 )
 
+from .pages import upsert_page
+
 TOPICS = [
     ("sprachkurse", "Sprachkurse"),
     ("arbeit", "Arbeit und Beruf"),
@@ -460,22 +462,18 @@ def load(ctx):
     home = ctx.pages.get("home")
     if home is None:
         return
-    page = NetworkDirectoryPage.objects.filter(locale=locale).first()
-    if page is None:
-        page = home.add_child(
-            instance=NetworkDirectoryPage(
-                title="Netzwerk",
-                slug="netzwerk",
-                locale=locale,
-                intro=(
-                    "Das ZIB arbeitet mit einem großen Netzwerk aus haupt- und ehrenamtlichen Akteur*innen "
-                    "zusammen: anderen Ämtern, Projekten der Gemeinwesenarbeit, Vereinen und "
-                    "Migrantenorganisationen. Hier finden Sie die passende Stelle – in Ihrer Sprache."
-                ),
-                search_description=(
-                    "Organisationen, Vereine und Beratungsstellen rund um Migration und Integration "
-                    "in Saarbrücken."
-                ),
-            )
-        )
+    page = upsert_page(
+        home,
+        NetworkDirectoryPage,
+        "netzwerk",
+        title="Netzwerk",
+        intro=(
+            "Das ZIB arbeitet mit einem großen Netzwerk aus haupt- und ehrenamtlichen Akteur*innen "
+            "zusammen: anderen Ämtern, Projekten der Gemeinwesenarbeit, Vereinen und "
+            "Migrantenorganisationen. Hier finden Sie die passende Stelle – in Ihrer Sprache."
+        ),
+        search_description=(
+            "Organisationen, Vereine und Beratungsstellen rund um Migration und Integration in Saarbrücken."
+        ),
+    )
     ctx.pages["network"] = page
