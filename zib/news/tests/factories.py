@@ -15,7 +15,8 @@ from zib.news.models import (
     NewsIndexPage,
     Topic,
 )
-from zib.pages.blocks import BodyBlock, ExternalVideoBlock, MoreBoxBlock
+from zib.pages.blocks import BodyBlock, ExternalVideoBlock
+from zib.pages.tests.factories import MoreBoxBlockFactory
 from zib.people.models import Person
 
 
@@ -57,17 +58,6 @@ class ParagraphBlockFactory(wagtail_factories.blocks.BlockFactory):
 
     class Meta:
         model = blocks.RichTextBlock
-
-
-class MoreBoxBlockFactory(wagtail_factories.StructBlockFactory):
-    heading = "Mehr zum ZIB"
-    text = "Das Zuwanderungs- und Integrationsbüro stellt sich vor."
-    page = None
-    url = "https://www.saarbruecken.de/"
-    link_label = "Hier geht's zur Startseite des ZIB"
-
-    class Meta:
-        model = MoreBoxBlock
 
 
 class ExternalVideoBlockFactory(wagtail_factories.StructBlockFactory):

@@ -17,6 +17,7 @@ from zib.pages.blocks import (
     DocumentsStreamBlock,
     GalleryBlock,
     ImageBlock,
+    MoreBoxBlock,
     SignLanguageVideoBlock,
     SignLanguageVideosBlock,
     SocialMediaBlock,
@@ -49,6 +50,19 @@ class GalleryBlockFactory(wagtail_factories.StructBlockFactory):
         model = GalleryBlock
 
     images = wagtail_factories.ListBlockFactory(ImageChooserBlockFactory)
+
+
+class MoreBoxBlockFactory(wagtail_factories.StructBlockFactory):
+    """A "Mehr zum …" box; pass `page` for a page of the site instead of the address."""
+
+    heading = "Mehr zum ZIB"
+    text = "Das Zuwanderungs- und Integrationsbüro stellt sich vor."
+    page = None
+    url = "https://www.saarbruecken.de/"
+    link_label = "Hier geht's zur Startseite des ZIB"
+
+    class Meta:
+        model = MoreBoxBlock
 
 
 class SocialMediaBlockFactory(wagtail_factories.StructBlockFactory):
@@ -103,6 +117,7 @@ class ContentBodyBlockFactory(wagtail_factories.StreamBlockFactory):
     paragraph = factory.SubFactory(RichTextBlockFactory)
     image = factory.SubFactory(ImageBlockFactory)
     gallery = factory.SubFactory(GalleryBlockFactory)
+    more_box = factory.SubFactory(MoreBoxBlockFactory)
     social_media = factory.SubFactory(SocialMediaBlockFactory)
     document_list = factory.SubFactory(DocumentListBlockFactory)
 

@@ -170,3 +170,26 @@ def test_accessibility_statement_shows_required_parts(client, home_page):
     soup = soup_of(client.get(page.url))
     assert soup.find("a", href="https://www.schlichtungsstelle-bgg.de")
     assert soup.find("a", href=contact.url + "?anliegen=barrierefreiheit")
+
+
+@pytest.mark.django_db
+def test_more_box_links_keep_the_visitors_language(client, home_page):
+    """A German page shown under /ar/ links on to the Arabic version, or stays under /ar/."""
+    from wagtail.models import Locale
+
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    team = ContentPageFactory(parent=home_page, title="Team", slug="team")
+    contact = ContentPageFactory(parent=home_page, title="Kontakt", slug="kontakt")
+    team.copy_for_translation(arabic, copy_parents=True).save_revision().publish()
+    team_ar = team.get_translation(arabic)
+    page = ContentPageFactory(
+        parent=home_page,
+        slug="ueber-uns",
+        body__0__more_box__page=team,
+        body__1__more_box__page=contact,
+    )
+    german = [a["href"] for a in soup_of(client.get(page.url)).select(".more-box a")]
+    assert german == [team.url, contact.url]
+    arabic_links = [a["href"] for a in soup_of(client.get("/ar/ueber-uns/")).select(".more-box a")]
+    assert arabic_links == [team_ar.url, "/ar/kontakt/"]
+    assert team_ar.url.startswith("/ar/")
