@@ -21,6 +21,12 @@ def home_page(locale_de):
     return home
 
 
+@pytest.fixture
+def no_page_cache(settings):
+    """Measure and render the pages themselves: the anonymous page cache would answer repeats."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 @pytest.fixture(autouse=True)
 def _german_by_default():
     """Each test starts in German, whatever language an earlier test left active."""

@@ -11,10 +11,7 @@ from zib.people.tests.factories import PersonFactory, TeamMembershipFactory, Tea
 
 from .factories import CustomImageFactory, ImageCreditsPageFactory
 
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = pytest.mark.usefixtures("no_page_cache")
 
 
 @pytest.fixture

@@ -1,24 +1,9 @@
 import pytest
 
-from .factories import NewsIndexPageFactory, PersonFactory, TopicFactory
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def author(db):
-    return PersonFactory(name="Sandra Beispiel-Schmitt", slug="sbs", initials="sbs")
+from .factories import TopicFactory
+from .fixtures import author, news_index  # noqa: F401
 
 
 @pytest.fixture
 def podcast_topic(db):
     return TopicFactory(name="Podcast", slug="podcast")
-
-
-@pytest.fixture
-def no_page_cache(settings):
-    """Measure rendering itself: the anonymous page cache would answer repeats without queries."""
-    settings.PAGE_CACHE_ENABLED = False

@@ -8,10 +8,7 @@ from zib.pages.models import FooterLink, NavigationItem, OfficeSettings, SocialC
 
 from .factories import AccessibilityStatementPageFactory, ContactPageFactory, ContentPageFactory
 
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = pytest.mark.usefixtures("no_page_cache")
 
 
 @pytest.fixture

@@ -9,15 +9,13 @@ from zib.people.models import Person, TeamMembership
 
 from .factories import PersonFactory, TeamMembershipFactory, TeamPageFactory
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(Person, "introductions"), reason="no model introduces people (news app missing)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not hasattr(Person, "introductions"), reason="no model introduces people (news app missing)"
+    ),
+    pytest.mark.usefixtures("no_page_cache"),
+]
 TODAY = datetime.date.today()
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.fixture

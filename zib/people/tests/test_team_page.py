@@ -16,10 +16,7 @@ TODAY = datetime.date.today()
 DAY = datetime.timedelta(days=1)
 
 
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    """Measure and render the pages themselves, not the anonymous page cache."""
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = pytest.mark.usefixtures("no_page_cache")
 
 
 @pytest.fixture
