@@ -12,6 +12,7 @@ from zib.images.tests.factories import ImageChooserBlockFactory
 from zib.pages import models
 from zib.pages.blocks import (
     ContentBodyBlock,
+    DocumentBlock,
     DocumentEntryBlock,
     DocumentListBlock,
     DocumentsStreamBlock,
@@ -92,6 +93,14 @@ class DocumentEntryBlockFactory(wagtail_factories.StructBlockFactory):
     description = ""
 
 
+class DocumentBlockFactory(wagtail_factories.StructBlockFactory):
+    class Meta:
+        model = DocumentBlock
+
+    document = factory.SubFactory(DocumentChooserBlockFactory)
+    title = ""
+
+
 class DocumentListBlockFactory(wagtail_factories.StructBlockFactory):
     class Meta:
         model = DocumentListBlock
@@ -118,6 +127,7 @@ class ContentBodyBlockFactory(wagtail_factories.StreamBlockFactory):
     image = factory.SubFactory(ImageBlockFactory)
     gallery = factory.SubFactory(GalleryBlockFactory)
     more_box = factory.SubFactory(MoreBoxBlockFactory)
+    document = factory.SubFactory(DocumentBlockFactory)
     social_media = factory.SubFactory(SocialMediaBlockFactory)
     document_list = factory.SubFactory(DocumentListBlockFactory)
 

@@ -134,6 +134,14 @@ def test_documents_page_shows_type_and_size(client, home_page):
     assert client.get(link).status_code == 200
 
 
+def test_download_in_a_body_shows_type_and_size(client, home_page):
+    page = ContentPageFactory(parent=home_page, body__0__document__title="Flyer")
+    download = soup_of(client.get(page.url)).select_one("main .download")
+    assert download.find("a").get_text(strip=True) == "Flyer"
+    assert download.find("a").has_attr("download")
+    assert "PDF" in download.select_one(".meta").get_text()
+
+
 def test_easy_language_page_is_marked(client, home_page):
     page = EasyLanguagePageFactory(parent=home_page)
     soup = soup_of(client.get(page.url))
