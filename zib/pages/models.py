@@ -373,10 +373,7 @@ class ContactPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             template="pages/contact_page_thanks.html",
-            context_overrides={
-                "breadcrumb_current": _("Nachricht gesendet"),
-                "breadcrumb_parent_is_page": True,
-            },
+            context_overrides=self.subroute_breadcrumbs(_("Nachricht gesendet")),
         )
 
     def get_submit_url(self):

@@ -88,6 +88,8 @@ def test_valid_submission_is_stored_emailed_and_redirected(
     soup = BeautifulSoup(thanks.content, "html.parser")
     assert soup.find("h1").get_text(strip=True) == "Nachricht gesendet"
     assert "Vielen Dank" in soup.select_one(".success").get_text()
+    trail = [(a.get_text(strip=True), a["href"]) for a in soup.select("nav.breadcrumbs a")]
+    assert trail == [("Startseite", contact_page.get_parent().url), (contact_page.title, contact_page.url)]
 
 
 def test_anonymous_message_without_email_is_accepted(
