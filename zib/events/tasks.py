@@ -6,14 +6,21 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
-from wagtail.models import Locale
+
+from zib.languages.services import offered_languages
 
 MAIL_KINDS = {"confirmed", "waitlisted", "promoted", "cancelled", "reminder"}
 
 
 def _language_for(registration):
-    codes = {code for code, _name in settings.LANGUAGES}
-    return registration.language if registration.language in codes else settings.LANGUAGE_CODE
+    """The registration's language and its Locale id if the site still offers it, else German.
+
+    (German needs no Locale: registrations belong to the original, German event page.)
+    """
+    for language in offered_languages():
+        if language.code == registration.language:
+            return language.code, language.locale_id
+    return settings.LANGUAGE_CODE, None
 
 
 def manage_url(registration, language):
@@ -36,11 +43,10 @@ def send_registration_email(registration_id, kind):
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None:
         return
-    language = _language_for(registration)
+    language, locale_id = _language_for(registration)
     event = registration.event
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale and locale.pk != event.locale_id:
-        translation_page = event.get_translation_or_none(locale)
+    if locale_id and locale_id != event.locale_id:
+        translation_page = event.get_translation_or_none(locale_id)
         if translation_page is not None and translation_page.live:
             event = translation_page.specific
     contact = EventSettings.load().registration_contact_email

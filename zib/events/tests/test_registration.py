@@ -308,3 +308,15 @@ def test_mail_speaks_the_language_of_the_registration(events_index, django_captu
     (message,) = mail.outbox
     assert "كشك معلومات" in message.body
     assert f"/ar/anmeldung/meine/{result.registration.token}/" in message.body
+
+
+def test_mail_in_a_language_the_site_does_not_offer_links_to_the_german_page(
+    events_index, django_capture_on_commit_callbacks
+):
+    """Django knows Dutch, but the site has no Dutch Locale: /nl/ addresses would not answer."""
+    event = _event(events_index)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.register(event, name="Anna", email="anna@example.org", language="nl")
+    (message,) = mail.outbox
+    assert f"/de/anmeldung/meine/{result.registration.token}/" in message.body
+    assert "/nl/" not in message.body
