@@ -4,9 +4,8 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
 
-from zib.pages.models import OfficeSettings
+from zib.pages.context_processors import load_chrome
 
 from .models import LEAD_RENDITION, SOCIAL_RENDITION
 
@@ -31,13 +30,13 @@ def _absolute_image_url(request, image, spec):
 def article_open_graph(page, request):
     """Open Graph properties as (property, content) pairs, in document order."""
     # og:locale and its alternates come from the languages app (base.html).
-    office = OfficeSettings.load(request_or_site=request)
+    office = load_chrome(request)["office"]
     tags = [
         ("og:type", "article"),
         ("og:title", page.seo_title or page.title),
         ("og:description", page.search_description or page.teaser),
         ("og:url", page.get_full_url(request)),
-        ("og:site_name", office.office_name),
+        ("og:site_name", office["office_name"]),
     ]
     image = page.lead_image
     if image is not None:
@@ -58,12 +57,13 @@ def article_open_graph(page, request):
 
 def article_json_ld(page, request):
     """schema.org NewsArticle as Google documents it, ready for the template."""
-    office = OfficeSettings.load(request_or_site=request)
-    site = Site.find_for_request(request)
-    home = site.root_page.localized if site else None
-    publisher = {"@type": "GovernmentOrganization", "name": office.office_name}
-    if home is not None:
-        publisher["url"] = home.get_full_url(request)
+    # Office and start page as in the header: cached with the page chrome.
+    chrome = load_chrome(request)
+    publisher = {
+        "@type": "GovernmentOrganization",
+        "name": chrome["office"]["office_name"],
+        "url": request.build_absolute_uri(chrome["home_url"]),
+    }
 
     images = []
     for image in page.images:
