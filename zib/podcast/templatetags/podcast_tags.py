@@ -9,28 +9,34 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 
-@register.filter
-def clock(seconds):
-    """3725 -> "1:02:05", 95 -> "1:35" (for people and for #t= links)."""
+def _hours_minutes_seconds(seconds):
+    """3725 -> (1, 2, 5); None for a value that is not a number."""
     try:
         seconds = int(seconds or 0)
     except (TypeError, ValueError):
-        return ""
+        return None
     hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return (hours, *divmod(rest, 60))
+
+
+@register.filter
+def clock(seconds):
+    """3725 -> "1:02:05", 95 -> "1:35" (for people and for #t= links)."""
+    parts = _hours_minutes_seconds(seconds)
+    if parts is None:
+        return ""
+    hours, mins, secs = parts
+    return f"{hours}:{mins:02d}:{secs:02d}" if hours else f"{mins}:{secs:02d}"
 
 
 @register.filter
 def iso_duration(seconds):
     """3725 -> "PT1H2M5S" (schema.org duration)."""
-    try:
-        seconds = int(seconds or 0)
-    except (TypeError, ValueError):
+    parts = _hours_minutes_seconds(seconds)
+    if parts is None:
         return ""
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{secs}S"
+    hours, mins, secs = parts
+    return "PT" + (f"{hours}H" if hours else "") + (f"{mins}M" if mins else "") + f"{secs}S"
 
 
 @register.filter
