@@ -37,12 +37,12 @@ from zib.pages.models import BasePage
 
 from . import artwork, audio, services, transcripts
 from .enums import (
-    PODCAST_LANGUAGES,
     EpisodeType,
     PersonRole,
     ShowType,
     SubscribeService,
     category_choices,
+    podcast_language_choices,
 )
 from .forms import EpisodePageForm, PodcastShowPageForm
 
@@ -77,7 +77,7 @@ class PodcastShowPage(BasePage):
     language = models.CharField(
         _("Sprache des Podcasts"),
         max_length=10,
-        choices=PODCAST_LANGUAGES,
+        choices=podcast_language_choices,
         default="de",
         help_text=_("Die Sprache, die in den Folgen gesprochen wird."),
     )

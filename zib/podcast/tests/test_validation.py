@@ -116,3 +116,16 @@ def test_description_longer_than_4000_bytes_is_refused(show):
     with pytest.raises(ValidationError) as error:
         show.full_clean()
     assert "4000" in " ".join(error.value.message_dict["description"])
+
+
+@pytest.mark.parametrize("code", ["de", "pl", "ku", "nl"])
+def test_podcast_language_may_be_any_language_the_site_knows_and_kurdish(show, code):
+    show.language = code
+    show.full_clean()
+
+
+def test_unknown_podcast_language_is_refused(show):
+    show.language = "xx"
+    with pytest.raises(ValidationError) as error:
+        show.full_clean()
+    assert "language" in error.value.message_dict
