@@ -13,6 +13,20 @@ from zib.security.spreadsheets import SpreadsheetSafeExportMixin
 from . import services
 from .models import Language, Registration, Video
 
+# What staff see of a registration, on its own page and in the export.
+REGISTRATION_FIELDS = [
+    "event",
+    "status",
+    "name",
+    "email",
+    "phone",
+    "note",
+    "language",
+    "created_at",
+    "promoted_at",
+    "cancelled_at",
+]
+
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
     """Registrations come only from the public form: staff view, export, correct and remove them."""
@@ -21,9 +35,6 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
         if action == "add":
             return False
         return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class RegistrationIndexView(SpreadsheetSafeExportMixin, IndexView):
@@ -56,33 +67,11 @@ class RegistrationViewSet(ModelViewSet):
     form_fields = ["name", "phone", "note"]
     list_display = ["name", "email", "event", "status", "created_at"]
     list_filter = ["status", "event"]
-    list_export = [
-        "event",
-        "status",
-        "name",
-        "email",
-        "phone",
-        "note",
-        "language",
-        "created_at",
-        "promoted_at",
-        "cancelled_at",
-    ]
+    list_export = REGISTRATION_FIELDS
     export_filename = "anmeldungen"
     search_fields = ["name", "email"]
     ordering = ["event", "status", "created_at"]
-    inspect_view_fields = [
-        "event",
-        "status",
-        "name",
-        "email",
-        "phone",
-        "note",
-        "language",
-        "created_at",
-        "promoted_at",
-        "cancelled_at",
-    ]
+    inspect_view_fields = REGISTRATION_FIELDS
 
     def get_queryset(self, request):
         return Registration.objects.select_related("event")
