@@ -15,6 +15,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
@@ -27,42 +28,26 @@ class RegistrationError(Exception):
     """A registration that the rules do not allow; `message` is shown to the visitor."""
 
     code = "error"
+    default_message = _("Die Anmeldung ist nicht möglich.")
 
     def __init__(self, message=""):
-        super().__init__(message or self.default_message())
-        self.message = message or self.default_message()
-
-    def default_message(self):
-        from django.utils.translation import gettext
-
-        return gettext("Die Anmeldung ist nicht möglich.")
+        self.message = str(message or self.default_message)
+        super().__init__(self.message)
 
 
 class RegistrationClosed(RegistrationError):
     code = "closed"
-
-    def default_message(self):
-        from django.utils.translation import gettext
-
-        return gettext("Für diese Veranstaltung ist keine Anmeldung (mehr) möglich.")
+    default_message = _("Für diese Veranstaltung ist keine Anmeldung (mehr) möglich.")
 
 
 class EventFull(RegistrationError):
     code = "full"
-
-    def default_message(self):
-        from django.utils.translation import gettext
-
-        return gettext("Die Veranstaltung ist leider ausgebucht.")
+    default_message = _("Die Veranstaltung ist leider ausgebucht.")
 
 
 class CancellationClosed(RegistrationError):
     code = "cancellation_closed"
-
-    def default_message(self):
-        from django.utils.translation import gettext
-
-        return gettext("Die Veranstaltung ist vorbei; eine Abmeldung ist nicht mehr nötig.")
+    default_message = _("Die Veranstaltung ist vorbei; eine Abmeldung ist nicht mehr nötig.")
 
 
 class Outcome(enum.StrEnum):
