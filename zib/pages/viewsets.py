@@ -17,12 +17,6 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
             return False
         return super().user_has_permission(user, action)
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
 
 class ContactMessageViewSet(ModelViewSet):
     """Kontaktanfragen: list, read, delete (personal data; give the permission sparingly)."""
