@@ -45,21 +45,20 @@ def vtimezone(tzid):
     tz = Timezone()
     tz.add("TZID", tzid)
     tz.add("X-LIC-LOCATION", tzid)
-    daylight = TimezoneDaylight()
-    daylight.add("TZNAME", "CEST")
-    daylight.add("TZOFFSETFROM", datetime.timedelta(hours=1))
-    daylight.add("TZOFFSETTO", datetime.timedelta(hours=2))
-    daylight.add("DTSTART", datetime.datetime(1970, 3, 29, 2, 0, 0))
-    daylight.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": 3, "BYDAY": "-1SU"})
-    standard = TimezoneStandard()
-    standard.add("TZNAME", "CET")
-    standard.add("TZOFFSETFROM", datetime.timedelta(hours=2))
-    standard.add("TZOFFSETTO", datetime.timedelta(hours=1))
-    standard.add("DTSTART", datetime.datetime(1970, 10, 25, 3, 0, 0))
-    standard.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": 10, "BYDAY": "-1SU"})
-    tz.add_component(daylight)
-    tz.add_component(standard)
+    # Summer time from the last Sunday of March 02:00, winter time from the last Sunday of October 03:00.
+    tz.add_component(_observance(TimezoneDaylight(), "CEST", 1, 2, datetime.datetime(1970, 3, 29, 2, 0, 0)))
+    tz.add_component(_observance(TimezoneStandard(), "CET", 2, 1, datetime.datetime(1970, 10, 25, 3, 0, 0)))
     return tz
+
+
+def _observance(component, name, hours_from, hours_to, start):
+    """A yearly switch of the UTC offset on the last Sunday of `start`'s month."""
+    component.add("TZNAME", name)
+    component.add("TZOFFSETFROM", datetime.timedelta(hours=hours_from))
+    component.add("TZOFFSETTO", datetime.timedelta(hours=hours_to))
+    component.add("DTSTART", start)
+    component.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": start.month, "BYDAY": "-1SU"})
+    return component
 
 
 def _utc(value):
