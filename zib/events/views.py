@@ -210,19 +210,26 @@ def campaign_context(request, campaign):
     in_campaign = Q()
     for path in campaign_paths:
         in_campaign |= Q(path__startswith=path)
-    programme = EventPage.objects.for_locale(campaign.locale_id).filter(in_campaign, depth=campaign.depth + 1)
-    events = list(services.card_queryset(programme).order_by("starts_at", "pk"))
-    attach_campaigns(events)
-
-    languages = {}
-    for event in events:
-        for language in event.languages.all():
-            languages[language.code] = language
-    programme_languages = sorted(languages.values(), key=lambda lang: (lang.sort_order, lang.name))
+    programme = (
+        EventPage.objects.for_locale(campaign.locale_id)
+        .filter(in_campaign, depth=campaign.depth + 1)
+        .live()
+        .public()
+    )
+    languages = {
+        language.code: language
+        for language in Language.objects.filter(events__in=programme.values("pk"))
+        .distinct()
+        .order_by("sort_order", "name")
+    }
+    programme_languages = list(languages.values())
     selected = request.GET.get("language", "")
     invalid_language = bool(selected) and selected not in languages
     if selected and not invalid_language:
-        events = [event for event in events if any(lang.code == selected for lang in event.languages.all())]
+        programme = programme.filter(languages__code=selected)
+    paginator = Paginator(services.card_queryset(programme).order_by("starts_at", "pk"), campaign.per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    events = attach_campaigns(list(page_obj.object_list))
     current = translation.get_language()
     my_language = next((lang for lang in programme_languages if lang.primary_subtag == current), None)
 
@@ -243,6 +250,7 @@ def campaign_context(request, campaign):
         "statements": campaign_statements(campaign),
         "trailer": trailer,
         "programme_days": group_by_day(events),
+        "page_obj": page_obj,
         "programme_languages": programme_languages,
         "selected_language": languages.get(selected),
         "invalid_language": invalid_language,

@@ -542,6 +542,9 @@ class CampaignPage(BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = ["events.EventPage"]
 
+    # A week's programme fits on one page; a very large one is split into pages.
+    per_page = 50
+
     override_translatable_fields = [SynchronizedField("trailer")]
 
     class Meta:

@@ -206,3 +206,42 @@ def test_campaign_page_queries_do_not_grow_with_videos_and_events(client, events
         )
         counts.append(len(context.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_campaign_programme_is_paged_and_the_language_filter_survives_paging(
+    client, events_index, monkeypatch
+):
+    from zib.events.models import CampaignPage
+
+    monkeypatch.setattr(CampaignPage, "per_page", 2)
+    campaign = CampaignPageFactory(parent=events_index)
+    day = campaign.start_date
+    for n, lang in enumerate(["ar", "ar", "tr", "ar"]):
+        EventPageFactory(
+            parent=campaign,
+            title=f"Termin {n}",
+            start_date=day + datetime.timedelta(days=n),
+            languages=[lang],
+        )
+
+    soup = _soup(client, campaign.url)
+    assert [a.get_text(strip=True) for a in soup.select("#programm .event-card__title a")] == [
+        "Termin 0",
+        "Termin 1",
+    ]
+    # Every language of the whole programme is offered, not only those on the first page.
+    assert [a["lang"] for a in soup.select(".language-filter li a[lang]")] == ["ar", "tr"]
+    assert soup.select_one('#programm nav a[rel="next"]')["href"] == "?page=2"
+
+    soup = _soup(client, campaign.url + "?language=ar&page=2")
+    assert [a.get_text(strip=True) for a in soup.select("#programm .event-card__title a")] == ["Termin 3"]
+    assert soup.select_one('#programm nav a[rel="prev"]')["href"] == "?language=ar&page=1"
+
+    # A page number that does not exist shows the last page instead of an error.
+    response = client.get(campaign.url + "?page=99")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert [a.get_text(strip=True) for a in soup.select("#programm .event-card__title a")] == [
+        "Termin 2",
+        "Termin 3",
+    ]
