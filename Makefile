@@ -67,7 +67,7 @@ check: install ## Django system checks and missing migrations
 	$(MANAGE) makemigrations --check --dry-run
 
 messages: install ## Update the gettext catalogues from code and templates (needs GNU gettext), compile them
-	cd zib && ../$(MANAGE) makemessages --all --no-obsolete --add-location=file \
+	cd zib && ../$(PY) ../manage.py makemessages --all --no-obsolete --add-location=file \
 		--ignore='*/tests/*' --ignore='static/*' --ignore='locale/*'
 	$(MANAGE) compilemessages_py
 	$(MANAGE) catalogue_status
