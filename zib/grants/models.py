@@ -385,12 +385,8 @@ class GrantCallPage(BasePage):
     def funded_projects(self):
         """Approved projects whose organisations agreed to be listed publicly."""
         return (
-            GrantApplication.objects.filter(
-                call__translation_key=self.translation_key,
-                consents_public_listing=True,
-                status__in=GrantApplication.FUNDED_STATUSES,
-                anonymised_at__isnull=True,
-            )
+            GrantApplication.objects.listed_publicly()
+            .filter(call__translation_key=self.translation_key)
             .select_related("organisation")
             .only("title", "approved_amount", "budget_year", "organisation__name")
             .order_by("-budget_year", "title")[: self.FUNDED_LIST_LIMIT]
@@ -583,6 +579,16 @@ class SignInToken(models.Model):
 # --------------------------------------------------------------------------
 
 
+class GrantApplicationQuerySet(models.QuerySet):
+    def listed_publicly(self):
+        """Funded projects whose organisations agreed to be named on the call's public page."""
+        return self.filter(
+            consents_public_listing=True,
+            status__in=GrantApplication.FUNDED_STATUSES,
+            anonymised_at__isnull=True,
+        )
+
+
 class GrantApplication(models.Model):
     """An application for a small grant, from draft to closing.
 
@@ -678,6 +684,8 @@ class GrantApplication(models.Model):
     decided_at = models.DateTimeField(_("Entschieden am"), null=True, blank=True)
     closed_at = models.DateTimeField(_("Abgeschlossen am"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("Anonymisiert am"), null=True, blank=True)
+
+    objects = GrantApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Förderantrag")

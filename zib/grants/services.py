@@ -32,6 +32,8 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zib.pagecache import services as pagecache
+
 from .models import (
     Applicant,
     ApplicantOrganisation,
@@ -179,11 +181,17 @@ def change_status(
 
         fields = _fields_for_transition(current, to_status, data, now)
         fields.update(status=to_status, updated_at=now)
+        listed_before = _listed_publicly(current)
         updated = GrantApplication.objects.filter(
             pk=current.pk, version=expected_version, status=from_status
         ).update(version=F("version") + 1, **fields)
         if updated != 1:
             raise ConcurrentModification()
+        if _listed_publicly(current) != listed_before:
+            # The call's public page lists the project now, or no longer. A page
+            # rendered before the commit would still show the old list: start the
+            # new cache generation once the change is visible to every request.
+            transaction.on_commit(pagecache.invalidate)
 
         change = StatusChange.objects.create(
             application=current,
@@ -279,6 +287,11 @@ def _fields_for_transition(application, to_status, data, now):
     if to_status == Status.CLOSED:
         return {"closed_at": now}
     return {}
+
+
+def _listed_publicly(application):
+    """Whether the call's public page lists the application (as stored now)."""
+    return GrantApplication.objects.listed_publicly().filter(pk=application.pk).exists()
 
 
 def save_with_version(instance, expected_version, fields):
@@ -831,6 +844,9 @@ def _years_before(moment, years):
 
 def anonymise_application(application):
     """Remove personal data from a closed application; keep amounts for statistics."""
+    if _listed_publicly(application):
+        # Anonymised projects leave the call's public list (without save(), so no signal).
+        transaction.on_commit(pagecache.invalidate)
     for attachment in list(application.attachments.all()):
         delete_attachment(attachment)
     application.messages.all().delete()

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from zib.grants import services
 from zib.grants.models import FundingProgrammePage, GrantApplication
 
 from .factories import (
@@ -139,6 +140,99 @@ def test_call_lists_funded_projects_only_with_consent(client, call):
     assert "Noch in Prüfung" not in html
     # Bank details and addresses never appear publicly.
     assert "DE89" not in html and "Beispielstraße" not in html
+
+
+@pytest.mark.django_db
+def test_approval_refreshes_the_cached_call_page_after_commit(
+    client, call, staff_user, django_capture_on_commit_callbacks
+):
+    application = GrantApplicationFactory(
+        call=call,
+        title="Sommerfest im Quartier",
+        status=GrantApplication.Status.IN_REVIEW,
+        budget_year=timezone.now().year,
+        consents_public_listing=True,
+    )
+    assert "Sommerfest im Quartier" not in client.get(call.url).content.decode()
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.change_status(
+            application,
+            GrantApplication.Status.APPROVED,
+            expected_version=application.version,
+            user=staff_user,
+            data=services.TransitionData(amount=Decimal("500")),
+            notify=False,
+        )
+        # A visitor answered while the transaction is still open: other connections
+        # see the old list, and that page must not outlive the commit.
+        client.get(call.url)
+        assert client.get(call.url)["X-Page-Cache"] == "hit"
+    for callback in callbacks:
+        callback()
+    response = client.get(call.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Sommerfest im Quartier" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_status_changes_visitors_cannot_see_keep_the_cache_after_commit(
+    call, staff_user, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from zib.pagecache.services import GENERATION_KEY, invalidate
+
+    listed = GrantApplicationFactory(
+        call=call,
+        status=GrantApplication.Status.APPROVED,
+        approved_amount=Decimal("500"),
+        budget_year=2026,
+        consents_public_listing=True,
+    )
+    unlisted = GrantApplicationFactory(
+        call=call, status=GrantApplication.Status.IN_REVIEW, budget_year=2026, consents_public_listing=False
+    )
+    moves = [
+        (listed, GrantApplication.Status.PAID, services.TransitionData(amount=Decimal("500"))),
+        (unlisted, GrantApplication.Status.APPROVED, services.TransitionData(amount=Decimal("500"))),
+    ]
+    for application, to_status, data in moves:
+        with django_capture_on_commit_callbacks() as callbacks:
+            services.change_status(
+                application,
+                to_status,
+                expected_version=application.version,
+                user=staff_user,
+                data=data,
+                notify=False,
+            )
+        generation = invalidate()
+        for callback in callbacks:
+            callback()
+        assert cache.get(GENERATION_KEY) == generation
+
+
+@pytest.mark.django_db
+def test_anonymising_a_listed_project_refreshes_the_cached_call_page(
+    client, call, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    application = GrantApplicationFactory(
+        call=call,
+        title="Nähcafé Malstatt",
+        status=GrantApplication.Status.CLOSED,
+        approved_amount=Decimal("600"),
+        budget_year=2019,
+        consents_public_listing=True,
+    )
+    assert "Nähcafé Malstatt" in client.get(call.url).content.decode()
+    assert client.get(call.url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        services.anonymise_application(application)
+    response = client.get(call.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nähcafé Malstatt" not in response.content.decode()
 
 
 @pytest.mark.django_db
