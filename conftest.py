@@ -40,12 +40,14 @@ def _german_by_default():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache (page cache, settings cache)."""
-    from django.core.cache import cache
+    """Each test starts with empty caches (page cache, settings, the in-process caches)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -17,6 +17,8 @@ from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
+from zib.pagecache import local
+
 from . import dashboard, services
 from .models import TranslationStatus
 from .services import MISSING, STATUSES, offered_languages
@@ -47,14 +49,18 @@ def serve(request, path):
     or, if it has an Arabic translation at another address, the visitor is
     redirected there. Never a 404 for a page that exists in German.
     """
+    local.recall_route(request, path)
     try:
-        return wagtail_views.serve(request, path)
+        response = wagtail_views.serve(request, path)
     except Http404:
         if get_language() == settings.LANGUAGE_CODE:
             raise
         route = _fallback_route(request, path)
         if route is None:
             raise
+    else:
+        local.remember_route(request, path)
+        return response
     page, args, kwargs = route
     translation = (
         page.get_translations()

@@ -14,7 +14,7 @@ from django.utils.http import parse_http_date_safe
 
 from zib.security.services import is_admin_path
 
-from . import services
+from . import local, services
 
 CACHEABLE_METHODS = ("GET", "HEAD")
 MAX_QUERY_STRING = 512
@@ -52,6 +52,24 @@ def is_cacheable_response(request, response):
     return len(response.content) <= MAX_CONTENT_LENGTH
 
 
+class GenerationMiddleware:
+    """Read the cache generation once per request; the local caches use it for their keys."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.cache_generation = services.current_generation()
+        token = local.activate(request.cache_generation)
+        local.recall_site(request)
+        try:
+            response = self.get_response(request)
+            local.remember_site(request)
+            return response
+        finally:
+            local.deactivate(token)
+
+
 class PageCacheMiddleware:
     """The server-side cache of public pages for anonymous visitors.
 
@@ -71,7 +89,7 @@ class PageCacheMiddleware:
             return response
 
         key = services.entry_key(request)
-        generation, entry = services.lookup(key)
+        generation, entry = services.lookup(key, getattr(request, "cache_generation", None))
         if entry is not None:
             return self._from_entry(request, entry)
 

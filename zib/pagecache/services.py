@@ -44,6 +44,15 @@ def invalidate():
     return generation
 
 
+def current_generation():
+    """The current cache generation (a new one after a cache flush)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # First request after a cache flush: nothing cached can be trusted.
+        generation = invalidate()
+    return generation
+
+
 def entry_key(request):
     """Cache key of a request: scheme, host, path, query string and language."""
     raw = "\n".join(
@@ -58,15 +67,10 @@ def entry_key(request):
     return ENTRY_KEY.format(digest=hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest())
 
 
-def lookup(key):
-    """The current generation and the entry under ``key`` — one round trip to the cache."""
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        # First request after a cache flush: nothing cached can be trusted.
-        generation = invalidate()
-        return generation, None
-    entry = found.get(key)
+def lookup(key, generation=None):
+    """The current generation and the entry under ``key`` if it belongs to that generation."""
+    generation = generation or current_generation()
+    entry = cache.get(key)
     if entry is None or entry.get("generation") != generation:
         return generation, None
     return generation, entry

@@ -1,10 +1,10 @@
 """Site-wide data for the page chrome (header, navigation, footer).
 
 The chrome is the same on every page of a site in one language, so it is
-computed once and kept in the cache per site and language: office address,
-navigation, footer links and social channels with their URLs and labels in
-the visitor's language. It is stored with the page cache's generation
-(``zib.pagecache``), which starts afresh whenever a page is published,
+computed once per process, site and language: office address, navigation,
+footer links and social channels with their URLs and labels in the
+visitor's language. It is kept for the page cache's generation
+(``zib.pagecache.local``), which starts afresh whenever a page is published,
 unpublished or moved and whenever a setting or snippet is saved, so a changed
 navigation or a new translation shows at once. Computing it costs a constant
 handful of queries, however many links there are.
@@ -13,19 +13,17 @@ handful of queries, however many links there are.
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from zib.languages.navigation import swap_language_prefix
 from zib.languages.services import offered_languages
-from zib.pagecache import services as pagecache
+from zib.pagecache import local
 
 from .models import FooterLink, NavigationItem, OfficeSettings
 
 CACHE_KEY = "pages:chrome:{site_id}:{language}"
-CACHE_SECONDS = 3600
 PAGE_FIELDS = ("id", "title", "path", "depth", "url_path", "locale_id", "translation_key")
 
 
@@ -109,12 +107,7 @@ def load_chrome(request):
     site = Site.find_for_request(request)
     language = get_language()
     key = CACHE_KEY.format(site_id=site.pk if site else 0, language=language)
-    generation, entry = pagecache.lookup(key)
-    if entry is not None:
-        return entry["chrome"]
-    chrome = _compute_chrome(request, site, language)
-    cache.set(key, {"generation": generation, "chrome": chrome}, CACHE_SECONDS)
-    return chrome
+    return local.get_or_compute(key, lambda: _compute_chrome(request, site, language))
 
 
 def site_chrome(request):

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # CSP and Permissions-Policy; outside the page cache so cached pages get them too.
     "zib.security.middleware.SecurityHeadersMiddleware",
+    # The cache generation of this request, for the in-process caches (zib.pagecache.local).
+    "zib.pagecache.middleware.GenerationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zib.languages.middleware.LocaleMiddleware",
     # Serves anonymous visitors from the cache before any database work.
@@ -139,7 +141,19 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://zib")}
+# Each process's own memory of sites, routes, renditions and rendered fragments,
+# keyed by the page cache generation (zib.pagecache.local): never stale, never shared.
+LOCAL_CACHES = {
+    alias: {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": f"zib-{alias}",
+        "KEY_FUNCTION": "zib.pagecache.local.make_key",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+    for alias in ("local", "renditions")
+}
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://zib"), **LOCAL_CACHES}
 
 AUTHENTICATION_BACKENDS = [
     "zib.security.backends.LoginThrottleBackend",

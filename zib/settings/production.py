@@ -30,7 +30,8 @@ CACHES = {
     "default": env.cache_url(
         "CACHE_URL",
         default=f"filecache://{BASE_DIR / 'var' / 'cache'}?max_entries=20000",  # noqa: F405
-    )
+    ),
+    **LOCAL_CACHES,  # noqa: F405
 }
 
 LOGGING = {

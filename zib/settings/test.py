@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import LOCAL_CACHES, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -15,6 +15,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, **LOCAL_CACHES}
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -15,9 +15,10 @@ from zib.news.tests.factories import NewsArticlePageFactory, TopicFactory, make_
 from zib.pages.models import ContentPage
 
 # Queries for rendering the start page with news teasers (images, authors,
-# topics), the next events and the newest episode, without the page cache.
+# topics), the next events and the newest episode, without the page cache
+# (the site and the route to the page are remembered from the first request).
 # The same for 5 and for 100 articles.
-HOME_QUERIES = 20
+HOME_QUERIES = 16
 
 
 def soup_of(response):

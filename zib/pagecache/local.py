@@ -1,0 +1,132 @@
+"""Each server process's memory of what a page is built from, valid for one cache generation.
+
+The page cache keeps whole pages; this keeps the pieces that many pages and
+requests share — the site of a host name, the page an address leads to,
+image renditions, the rendered header and footer, a page's rendered body —
+so a page that is not in the page cache (its first request after a publish,
+another query string, a signed-in editor) is still built quickly.
+
+Every key carries the current cache generation (see ``services``): when
+anything a visitor can see changes, a new generation starts and every
+process stops using what it remembered, exactly as the page cache does.
+The generation is read once per request by ``GenerationMiddleware``;
+outside a request it is read from the shared cache each time.
+
+It is an in-process cache (``LocMemCache`` under the alias ``local``, also
+used for ``renditions``): values are pickled, so every request gets its own
+copy, and nothing remembered survives a restart.
+"""
+
+import contextlib
+import contextvars
+import pickle
+
+from django.core.cache import caches
+
+from . import services
+
+LOCAL_ALIAS = "local"
+_generation = contextvars.ContextVar("zib_cache_generation", default=None)
+_MISSING = object()
+
+
+def make_key(key, key_prefix, version):
+    """Cache ``KEY_FUNCTION`` of the local caches: the key within the current generation."""
+    generation = _generation.get() or services.current_generation()
+    return f"{key_prefix}:{version}:{generation}:{key}"
+
+
+def activate(generation):
+    """Use ``generation`` for this request (returns a token for ``deactivate``)."""
+    return _generation.set(generation)
+
+
+def deactivate(token):
+    _generation.reset(token)
+
+
+def get_or_compute(key, compute, timeout=None):
+    """The value remembered under ``key`` in this generation, else ``compute()`` remembered.
+
+    A value that cannot be pickled is computed every time instead.
+    """
+    cache = caches[LOCAL_ALIAS]
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        remember(key, value, timeout)
+    return value
+
+
+def get(key, default=None):
+    return caches[LOCAL_ALIAS].get(key, default)
+
+
+def remember(key, value, timeout=None):
+    with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+        caches[LOCAL_ALIAS].set(key, value, timeout)
+
+
+def clear():
+    caches[LOCAL_ALIAS].clear()
+
+
+# --- Sites and routes -------------------------------------------------------------
+
+
+def _site_key(request):
+    meta = request.META
+    return "site:" + "|".join(
+        (
+            meta.get("HTTP_X_FORWARDED_HOST", ""),
+            meta.get("HTTP_HOST", ""),
+            meta.get("SERVER_NAME", ""),
+            str(meta.get("SERVER_PORT", "")),
+        )
+    )
+
+
+def recall_site(request):
+    """Give Wagtail the site this host name led to before, sparing its query."""
+    site = get(_site_key(request), _MISSING)
+    if site is not _MISSING:
+        request._wagtail_site = site
+
+
+def remember_site(request):
+    if hasattr(request, "_wagtail_site"):
+        remember(_site_key(request), request._wagtail_site)
+
+
+ROUTE_METHODS = ("GET", "HEAD")
+
+
+def _route_key(request, site, path):
+    return f"route:{site.pk}:{request.LANGUAGE_CODE}:{path}"
+
+
+def recall_route(request, path):
+    """Give Wagtail the page (and sub-route) this address led to before, sparing its queries.
+
+    Routing depends only on the site, the language and the path; who may see
+    the page is checked afterwards (``before_serve_page``), as always.
+    """
+    from wagtail.models import Site
+
+    if request.method not in ROUTE_METHODS or hasattr(request, "_wagtail_route_for_request"):
+        return
+    site = Site.find_for_request(request)
+    if site is None:
+        return
+    route = get(_route_key(request, site, path), _MISSING)
+    if route is not _MISSING:
+        request._wagtail_route_for_request = route
+
+
+def remember_route(request, path):
+    from wagtail.models import Site
+
+    route = getattr(request, "_wagtail_route_for_request", None)
+    site = Site.find_for_request(request)
+    if request.method in ROUTE_METHODS and route is not None and site is not None:
+        remember(_route_key(request, site, path), route)

@@ -1,0 +1,101 @@
+"""The in-process caches: sites and routes remembered within one cache generation."""
+
+import threading
+
+import pytest
+from django.core.cache import caches
+
+from zib.pagecache import local, services
+from zib.pages.models import OfficeSettings
+
+pytestmark = pytest.mark.usefixtures("no_page_cache")
+
+
+@pytest.fixture
+def about(home_page):
+    from zib.pages.tests.factories import ContentPageFactory
+
+    OfficeSettings.load()
+    return ContentPageFactory(parent=home_page, title="Über das ZIB", slug="ueber-das-zib")
+
+
+def test_values_belong_to_one_generation():
+    local.remember("answer", 42)
+    assert local.get("answer") == 42
+    services.invalidate()
+    assert local.get("answer") is None
+
+
+def test_get_or_compute_computes_once_per_generation():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"computed": len(calls)}
+
+    assert local.get_or_compute("thing", compute) == {"computed": 1}
+    assert local.get_or_compute("thing", compute) == {"computed": 1}
+    services.invalidate()
+    assert local.get_or_compute("thing", compute) == {"computed": 2}
+
+
+def test_values_that_cannot_be_pickled_are_computed_each_time():
+    lock = threading.Lock()
+    assert local.get_or_compute("lock", lambda: lock) is lock
+    assert local.get("lock") is None
+
+
+def test_every_request_gets_its_own_copy():
+    local.remember("list", [1, 2])
+    local.get("list").append(3)
+    assert local.get("list") == [1, 2]
+
+
+def test_the_site_and_the_route_are_remembered(client, about):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(about.url).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(about.url).status_code == 200
+    routing = [q["sql"] for q in first.captured_queries if "wagtailcore_site" in q["sql"]]
+    assert routing, "the first request looks the site up"
+    assert not [q for q in second.captured_queries if "wagtailcore_site" in q["sql"]]
+    # Site, root page, start page and the page itself are not looked up again.
+    assert len(second.captured_queries) <= len(first.captured_queries) - 3
+
+
+def test_a_remembered_route_never_outlives_an_unpublish(client, about):
+    assert client.get(about.url).status_code == 200
+    about.unpublish()
+    assert client.get(about.url).status_code == 404
+
+
+def test_a_remembered_route_follows_a_new_slug(client, about):
+    old_url = about.url
+    assert client.get(old_url).status_code == 200
+    about.slug = "das-zib"
+    about.save_revision().publish()
+    assert client.get(old_url).status_code == 404
+    response = client.get("/de/das-zib/")
+    assert response.status_code == 200
+    assert "Über das ZIB" in response.content.decode()
+
+
+def test_the_route_is_per_language(client, about):
+    from wagtail.models import Locale
+
+    english_locale = Locale.objects.get_or_create(language_code="en")[0]
+    english = about.copy_for_translation(english_locale, copy_parents=True)
+    english.title = "About the ZIB"
+    english.save_revision().publish()
+    assert "Über das ZIB" in client.get("/de/ueber-das-zib/").content.decode()
+    assert "About the ZIB" in client.get("/en/ueber-das-zib/").content.decode()
+    assert "Über das ZIB" in client.get("/de/ueber-das-zib/").content.decode()
+
+
+def test_the_local_caches_are_separate_from_the_shared_cache():
+    local.remember("only-here", 1)
+    assert caches["default"].get("only-here") is None
+    assert caches["renditions"].get("only-here") is None
