@@ -18,6 +18,7 @@ snippet is *missing*, *outdated*, *incomplete* or *current*:
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -25,6 +26,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Locale, Page
 
 from .models import TranslationStatus
@@ -87,11 +89,34 @@ def clear_offered_languages_cache(**kwargs):
     cache.delete(OFFERED_CACHE_KEY)
 
 
+class ExtraLanguage(NamedTuple):
+    name_translated: str  # lazy: in the active language
+    name_local: str  # in the language itself
+
+
+# Languages spoken by the office's visitors and partners that Django does not
+# know by name (Django does know Central Kurdish/Sorani as "ckb"). German Sign
+# Language is "gsg", its BCP 47 tag ("DGS" is what people call it); it has no
+# written name of its own, so it is named in the active language.
+EXTRA_LANGUAGES = {
+    "ku": ExtraLanguage(_("Kurdisch"), "Kurdî"),
+    "kmr": ExtraLanguage(_("Kurmandschi"), "Kurmancî"),
+    "ti": ExtraLanguage(_("Tigrinya"), "ትግርኛ"),
+    "so": ExtraLanguage(_("Somali"), "Soomaali"),
+    "prs": ExtraLanguage(_("Dari"), "دری"),
+    "ps": ExtraLanguage(_("Paschtu"), "پښتو"),
+    "am": ExtraLanguage(_("Amharisch"), "አማርኛ"),
+    "gsg": ExtraLanguage(_("Deutsche Gebärdensprache"), _("Deutsche Gebärdensprache")),
+}
+
+
 def language_name(code):
     """The language's name in its own script (e.g. "العربية")."""
     try:
         return get_language_info(code)["name_local"]
     except KeyError:
+        if code in EXTRA_LANGUAGES:
+            return str(EXTRA_LANGUAGES[code].name_local)
         return dict(settings.LANGUAGES).get(code, code)
 
 
@@ -100,6 +125,8 @@ def translated_language_name(code):
     try:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
+        if code in EXTRA_LANGUAGES:
+            return str(EXTRA_LANGUAGES[code].name_translated)
         return code
 
 

@@ -2,22 +2,7 @@
 
 import re
 
-from django.utils.translation import gettext_lazy as _
-
 from zib.languages.services import translated_language_name
-
-# Languages spoken in the network that Django does not know by name; for
-# the others, Django's own (translated) language names are used.
-EXTRA_LANGUAGE_NAMES = {
-    "ku": _("Kurdisch"),
-    "kmr": _("Kurmandschi"),
-    "ti": _("Tigrinya"),
-    "so": _("Somali"),
-    "prs": _("Dari"),
-    "ps": _("Paschtu"),
-    "am": _("Amharisch"),
-    "gsg": _("Deutsche Gebärdensprache"),
-}
 
 # Common ways of writing a language that are not its BCP 47 tag: "DGS" is
 # what people call German Sign Language, whose tag is "gsg".
@@ -43,10 +28,7 @@ def is_valid_language_code(code):
 
 def language_name(code):
     """The language's name in the visitor's language, or the code itself."""
-    code = (code or "").lower()
-    if code in EXTRA_LANGUAGE_NAMES:
-        return str(EXTRA_LANGUAGE_NAMES[code])
-    return translated_language_name(code)
+    return translated_language_name((code or "").lower())
 
 
 def language_regex(code):

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zib.languages.services import EXTRA_LANGUAGES
+
 # Apple Podcasts category list (Podcasts Connect, "Apple Podcasts categories").
 # The English names are Apple's identifiers and go into the feed unchanged.
 APPLE_CATEGORIES = {
@@ -150,7 +152,7 @@ AUDIO_EXTENSIONS = {AudioType.MP3: "mp3", AudioType.M4A: "m4a"}
 
 
 # Kurdish (Kurmanji), spoken by many of the office's visitors, is missing from Django's list.
-EXTRA_PODCAST_LANGUAGES = [("ku", "Kurdî")]
+EXTRA_PODCAST_LANGUAGES = [("ku", EXTRA_LANGUAGES["ku"].name_local)]
 
 
 def podcast_language_choices():
