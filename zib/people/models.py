@@ -3,7 +3,6 @@
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -12,15 +11,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from zib.languages.services import translated_language_name
 from zib.pages.models import BasePage
-
-
-def language_name(code):
-    """The name of a language code in the active language ("fr" -> "Französisch"), else the code."""
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
 
 
 class Person(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -107,8 +99,8 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
 
     @property
     def language_names(self):
-        """The spoken languages by name, in the visitor's language where Django knows it."""
-        return [language_name(code) for code in self.language_codes]
+        """The spoken languages by name in the visitor's language (else the code as typed)."""
+        return [translated_language_name(code) for code in self.language_codes]
 
     def get_absolute_url(self):
         """The public profile on the team page of the person's language, or None.

@@ -101,6 +101,17 @@ def test_profile_shows_photo_role_bio_languages_and_links_back(client, team_page
     assert soup.select_one("nav.breadcrumbs [aria-current]").get_text(strip=True) == "Adèle Robart"
 
 
+def test_languages_django_does_not_know_are_named_by_the_site(client, team_page):
+    membership = TeamMembershipFactory(person__slug="sahin", person__languages="ku, gsg, ckb, xx")
+    soup = soup_of(client.get(team_page.profile_url(membership.person)))
+    assert [li.get_text(strip=True) for li in soup.select(".language-list li")] == [
+        "Kurdisch",
+        "Deutsche Gebärdensprache",
+        "Zentralkurdisch (Sorani)",
+        "xx",
+    ]
+
+
 def test_contact_is_shown_only_with_consent(client, team_page):
     hidden = TeamMembershipFactory(
         person__slug="ohne", person__email="ohne@example.org", person__show_contact=False
