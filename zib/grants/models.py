@@ -39,7 +39,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from zib.languages.services import language_name
+from zib.languages.services import EXTRA_LANGUAGES, language_name
 from zib.pages.blocks import BodyBlock
 from zib.pages.models import BasePage
 
@@ -50,14 +50,14 @@ RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
 # spoken by the associations, each in its own name.
 PROJECT_LANGUAGES = [
     *settings.OFFERED_LANGUAGES,
-    ("ku", "Kurdî"),
+    ("ku", EXTRA_LANGUAGES["ku"].name_local),
     ("pl", "Polski"),
     ("bg", "Български"),
     ("it", "Italiano"),
     ("es", "Español"),
     ("sq", "Shqip"),
-    ("ti", "ትግርኛ"),
-    ("dgs", _("Deutsche Gebärdensprache")),
+    ("ti", EXTRA_LANGUAGES["ti"].name_local),
+    ("gsg", EXTRA_LANGUAGES["gsg"].name_local),
 ]
 
 

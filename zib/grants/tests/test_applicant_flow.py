@@ -291,7 +291,7 @@ def test_review_names_every_project_language_as_the_form_offered_it(signed_in, a
     from .factories import GrantApplicationFactory
 
     application = GrantApplicationFactory(
-        call=call, organisation=applicant.organisation, languages=["ar", "ku", "ti", "dgs"]
+        call=call, organisation=applicant.organisation, languages=["ar", "ku", "ti", "gsg"]
     )
     html = signed_in.get(step_url(application, "absenden")).content.decode()
     assert "العربية, Kurdî, ትግርኛ, Deutsche Gebärdensprache" in html
