@@ -27,6 +27,18 @@ def no_page_cache(settings):
     settings.PAGE_CACHE_ENABLED = False
 
 
+@pytest.fixture
+def forget_local_caches():
+    """A callable that empties the in-process caches (zib.pagecache.local), for measuring a cold render."""
+    from django.core.cache import caches
+
+    def forget():
+        for alias in ("local", "renditions"):
+            caches[alias].clear()
+
+    return forget
+
+
 @pytest.fixture(autouse=True)
 def _german_by_default():
     """Each test starts in German, whatever language an earlier test left active."""

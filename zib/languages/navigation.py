@@ -15,6 +15,8 @@ from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from zib.pagecache import local
+
 from . import services
 from .models import TranslationStatus
 
@@ -93,6 +95,11 @@ def _without_language(path):
 
 
 def _versions(page):
+    """The page in every language (one query per page and cache generation)."""
+    return local.get_or_compute(f"languages:versions:{page.translation_key}", lambda: _query_versions(page))
+
+
+def _query_versions(page):
     return list(
         Page.objects.filter(translation_key=page.translation_key)
         .select_related("locale")

@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from zib.pagecache import local
+
 from .blocks import ContentBodyBlock, DocumentsStreamBlock, SignLanguageVideosBlock
 
 
@@ -26,14 +28,35 @@ class BasePage(Page):
     def get_breadcrumbs(self):
         """Live ancestors from the site's start page down to this page's parent.
 
-        Plain `Page` rows (one query): the trail needs only titles and URLs.
+        Plain `Page` rows (one query per page and cache generation): the trail
+        needs only titles and URLs.
         """
-        return list(
-            self.get_ancestors()
-            .live()
-            .filter(depth__gte=2)
-            .only("id", "title", "url_path", "depth", "locale")
+        return local.get_or_compute(
+            f"pages:breadcrumbs:{self.pk}",
+            lambda: list(
+                self.get_ancestors()
+                .live()
+                .filter(depth__gte=2)
+                .only("id", "title", "url_path", "depth", "locale")
+            ),
         )
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of this page and its ancestors, remembered per cache generation.
+
+        Checked on every request of the page; the restrictions' rows are
+        loaded once (any change to a restriction starts a new generation).
+        Still a queryset, so the admin can filter and order it.
+        """
+        if self.pk is None:
+            return super().get_view_restrictions()
+        # An evaluated queryset is pickled with its rows (and unpickled with them).
+        return local.get_or_compute(f"pages:restrictions:{self.pk}", self._evaluated_view_restrictions)
+
+    def _evaluated_view_restrictions(self):
+        queryset = super().get_view_restrictions()
+        len(queryset)
+        return queryset
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,9 +1,9 @@
 """Header, footer, breadcrumbs, social media section and share links."""
 
 import pytest
-from wagtail.models import Site
 from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
+from wagtail.models import Site
 
 from zib.pages.models import FooterLink, NavigationItem, OfficeSettings, SocialChannel
 
@@ -102,16 +102,17 @@ def test_breadcrumbs_skip_unpublished_ancestors_and_start_at_home(client, home_p
 
 def _chrome_queries(client, url):
     """Queries for a page, and how many fewer it needs once the chrome is cached."""
+    from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from django.core.cache import caches
 
     from zib.pages.context_processors import CACHE_KEY
 
     client.get(url)  # fill the other caches (site root paths, route …)
     language = url.strip("/").split("/")[0]
-    caches["local"].delete(CACHE_KEY.format(site_id=Site.objects.get(is_default_site=True).pk, language=language))
+    caches["local"].delete(
+        CACHE_KEY.format(site_id=Site.objects.get(is_default_site=True).pk, language=language)
+    )
     with CaptureQueriesContext(connection) as first:
         response = client.get(url)
     assert response.status_code == 200
