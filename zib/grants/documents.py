@@ -227,7 +227,7 @@ def decision_letter_pdf(application):
         styles = _styles()
         office, office_lines = _office()
         organisation = application.organisation_data
-        approved = application.status in GrantApplication.FUNDED_STATUSES
+        approved = application.is_funded
         decision = (
             StatusChange.objects.filter(
                 application=application,

@@ -583,9 +583,7 @@ class GrantApplicationQuerySet(models.QuerySet):
     def listed_publicly(self):
         """Funded projects whose organisations agreed to be named on the call's public page."""
         return self.filter(
-            consents_public_listing=True,
-            status__in=GrantApplication.FUNDED_STATUSES,
-            anonymised_at__isnull=True,
+            GrantApplication.funded_q(), consents_public_listing=True, anonymised_at__isnull=True
         )
 
 
@@ -610,6 +608,7 @@ class GrantApplication(models.Model):
         REPORT_RECEIVED = "report_received", _("Verwendungsnachweis eingegangen")
         CLOSED = "closed", _("Abgeschlossen")
 
+    # Closed counts as funded only after an approval: a rejected application can be closed too.
     FUNDED_STATUSES = (
         Status.APPROVED,
         Status.PAID,
@@ -704,6 +703,19 @@ class GrantApplication(models.Model):
     def __str__(self):
         title = self.title or _("Ohne Titel")
         return f"{self.reference} – {title}" if self.reference else str(title)
+
+    @classmethod
+    def funded_q(cls):
+        """Applications that were approved (and may since have been paid, reported on or closed)."""
+        return models.Q(status__in=[s for s in cls.FUNDED_STATUSES if s != cls.Status.CLOSED]) | models.Q(
+            status=cls.Status.CLOSED, approved_amount__isnull=False
+        )
+
+    @property
+    def is_funded(self):
+        if self.status == self.Status.CLOSED:
+            return self.approved_amount is not None
+        return self.status in self.FUNDED_STATUSES
 
     @property
     def is_draft(self):

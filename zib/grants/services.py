@@ -311,8 +311,7 @@ def remaining_budget(call, year):
     approved = GrantApplication.objects.filter(
         call__translation_key=call.translation_key,
         budget_year=year,
-        status__in=GrantApplication.FUNDED_STATUSES,
-    ).aggregate(total=Sum("approved_amount"))["total"] or Decimal("0")
+    ).filter(GrantApplication.funded_q()).aggregate(total=Sum("approved_amount"))["total"] or Decimal("0")
     return call.annual_budget - approved
 
 
@@ -323,8 +322,8 @@ def budget_overview():
         .values("call_id", "call_title", "budget_year")
         .annotate(
             submitted=Count("pk"),
-            funded=Count("pk", filter=Q(status__in=GrantApplication.FUNDED_STATUSES)),
-            approved=Sum("approved_amount", filter=Q(status__in=GrantApplication.FUNDED_STATUSES)),
+            funded=Count("pk", filter=GrantApplication.funded_q()),
+            approved=Sum("approved_amount", filter=GrantApplication.funded_q()),
             paid=Sum("paid_amount"),
             requested=Sum("requested_amount"),
         )

@@ -200,11 +200,12 @@ def test_budget_overview_per_year(staff_client, call):
     submitted(call, status=Status.APPROVED, approved_amount=Decimal("1000"))
     submitted(call, status=Status.PAID, approved_amount=Decimal("500"), paid_amount=Decimal("500"))
     submitted(call, status=Status.REJECTED)
+    submitted(call, status=Status.CLOSED)  # rejected, then closed: not funded
     html = staff_client.get("/admin/grant_budget/").content.decode()
     assert "1500" in html  # approved
     assert "18500" in html  # left of 20000
     row = __import__("zib.grants.services", fromlist=["budget_overview"]).budget_overview()[0]
-    assert (row["budget_year"], row["submitted"], row["funded"]) == (2026, 3, 2)
+    assert (row["budget_year"], row["submitted"], row["funded"]) == (2026, 4, 2)
     assert row["approved"] == Decimal("1500")
     assert row["paid"] == Decimal("500")
     assert row["left"] == Decimal("18500")

@@ -134,10 +134,28 @@ def test_call_lists_funded_projects_only_with_consent(client, call):
     GrantApplicationFactory(
         call=call, title="Noch in Prüfung", consents_public_listing=True, status="in_review"
     )
+    GrantApplicationFactory(
+        call=call,
+        title="Abgeschlossen nach Bewilligung",
+        status=GrantApplication.Status.CLOSED,
+        approved_amount=Decimal("500"),
+        budget_year=2026,
+        consents_public_listing=True,
+    )
+    # Rejected, then closed: never funded, never listed.
+    GrantApplicationFactory(
+        call=call,
+        title="Abgeschlossen nach Ablehnung",
+        status=GrantApplication.Status.CLOSED,
+        budget_year=2026,
+        consents_public_listing=True,
+    )
     html = client.get(call.url).content.decode()
     assert "Mit Einwilligung" in html
+    assert "Abgeschlossen nach Bewilligung" in html
     assert "Ohne Einwilligung" not in html
     assert "Noch in Prüfung" not in html
+    assert "Abgeschlossen nach Ablehnung" not in html
     # Bank details and addresses never appear publicly.
     assert "DE89" not in html and "Beispielstraße" not in html
 
