@@ -110,7 +110,11 @@ class EpisodePageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"gespraech-{n}")
     summary = "Eine Sozialarbeiterin erzählt, wie sie zur Märchenerzählerin wurde."
     show_notes = '<p>Mehr über <a href="https://example.org/maerchen">Märchen</a>.</p>'
-    publish_date = factory.Sequence(lambda n: timezone.now() - timedelta(days=1000 - n))
+    # Long past, each episode a minute newer than the one made before. `n` is the counter of
+    # Wagtail's PageFactory, which factory_boy shares with every page factory of every app: it
+    # grows through the whole test session, so one step must stay small enough never to carry
+    # the date into the future (an episode not yet due has no audio and no feed item).
+    publish_date = factory.Sequence(lambda n: timezone.now() - timedelta(days=1000) + timedelta(minutes=n))
     audio_file = factory.LazyFunction(lambda: ContentFile(silent_mp3(10), name="folge.mp3"))
     transcript = VTT_TRANSCRIPT
     episode_number = factory.Sequence(lambda n: n + 1)
