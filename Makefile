@@ -47,10 +47,7 @@ run: migrate ## Install, migrate, load demo content if empty, serve on http://12
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (browser tests need Chromium)
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --ignore=zib/podcast $(PYTEST_ARGS)
-	# The podcast's feed and audio tests run in a process of their own: they
-	# depend on state that other apps' tests can leave behind.
-	$(VENV)/bin/pytest -p no:randomly $(PYTEST_ARGS) zib/podcast
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install ## Check code style (ruff, djhtml)
 	$(VENV)/bin/ruff check .
