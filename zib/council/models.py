@@ -80,6 +80,11 @@ class CouncilSettings(BaseGenericSetting):
         ),
     ]
 
+    @classmethod
+    def current(cls):
+        """The settings for a visitor's request, which never writes: their defaults until an editor saves."""
+        return cls.base_queryset().first() or cls()
+
     class Meta:
         verbose_name = _("Integrationsbeirat und OParl")
 

@@ -44,7 +44,7 @@ def council_index(request, page):
             "term": term,
             "member_groups": services.council_members(term),
             "working_groups": services.working_groups(term),
-            "office": CouncilSettings.load(request_or_site=request),
+            "office": CouncilSettings.current(),
             "next_meeting": next_meeting,
             "recent_meetings": recent,
             "meetings_url": page.url + page.reverse_subpage("meetings"),

@@ -66,6 +66,9 @@ DRAFT_FIELDS = {
     "locked_at",
     "locked_by",
 }
+# Wagtail fills in a document's size and hash the first time a page shows it,
+# while rendering that page: the page already shows the value.
+FILE_METADATA_FIELDS = {"file_size", "file_hash"}
 DISPATCH_UID = "zib.pagecache"
 
 
@@ -78,6 +81,8 @@ def changes_public_content(sender, update_fields=None):
         return False
     if issubclass(sender, AbstractRendition):
         return False  # made while rendering pages
+    if update_fields and set(update_fields) <= FILE_METADATA_FIELDS:
+        return False
     return not (update_fields and set(update_fields) <= DRAFT_FIELDS)
 
 

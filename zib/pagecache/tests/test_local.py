@@ -99,3 +99,19 @@ def test_the_local_caches_are_separate_from_the_shared_cache():
     local.remember("only-here", 1)
     assert caches["default"].get("only-here") is None
     assert caches["renditions"].get("only-here") is None
+
+
+def test_a_document_size_filled_in_while_rendering_keeps_the_generation(home_page):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Konzept", file=ContentFile(b"%PDF-1.4", name="k.pdf")
+    )
+    document.file_size = None
+    generation = services.current_generation()
+    document.get_file_size()  # Wagtail saves the size with update_fields=["file_size"]
+    assert services.current_generation() == generation
+    document.title = "Integrationskonzept"
+    document.save()
+    assert services.current_generation() != generation
