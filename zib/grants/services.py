@@ -181,17 +181,11 @@ def change_status(
 
         fields = _fields_for_transition(current, to_status, data, now)
         fields.update(status=to_status, updated_at=now)
-        listed_before = _listed_publicly(current)
         updated = GrantApplication.objects.filter(
             pk=current.pk, version=expected_version, status=from_status
         ).update(version=F("version") + 1, **fields)
         if updated != 1:
             raise ConcurrentModification()
-        if _listed_publicly(current) != listed_before:
-            # The call's public page lists the project now, or no longer. A page
-            # rendered before the commit would still show the old list: start the
-            # new cache generation once the change is visible to every request.
-            transaction.on_commit(pagecache.invalidate)
 
         change = StatusChange.objects.create(
             application=current,
@@ -287,11 +281,6 @@ def _fields_for_transition(application, to_status, data, now):
     if to_status == Status.CLOSED:
         return {"closed_at": now}
     return {}
-
-
-def _listed_publicly(application):
-    """Whether the call's public page lists the application (as stored now)."""
-    return GrantApplication.objects.listed_publicly().filter(pk=application.pk).exists()
 
 
 def save_with_version(instance, expected_version, fields):
@@ -843,9 +832,9 @@ def _years_before(moment, years):
 
 def anonymise_application(application):
     """Remove personal data from a closed application; keep amounts for statistics."""
-    if _listed_publicly(application):
+    if GrantApplication.objects.listed_publicly().filter(pk=application.pk).exists():
         # Anonymised projects leave the call's public list (without save(), so no signal).
-        transaction.on_commit(pagecache.invalidate)
+        pagecache.invalidate()
     for attachment in list(application.attachments.all()):
         delete_attachment(attachment)
     application.messages.all().delete()

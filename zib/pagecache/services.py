@@ -15,6 +15,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -38,7 +39,23 @@ def invalidate():
     Called on publish, unpublish, move and delete through signals. Code that
     changes public content without saving a model (``QuerySet.update``,
     ``bulk_create``) calls it itself.
+
+    Inside a transaction it starts another generation once the transaction
+    commits (once per transaction, however many changes it holds): a page
+    that another request rendered in between still saw the old data, and
+    must not be kept under the new generation.
     """
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        savepoints = set(connection.savepoint_ids)
+        if not any(
+            func is _new_generation and sids == savepoints for sids, func, _robust in connection.run_on_commit
+        ):
+            transaction.on_commit(_new_generation)
+    return _new_generation()
+
+
+def _new_generation():
     generation = uuid.uuid4().hex
     cache.set(GENERATION_KEY, generation, None)
     return generation
@@ -49,7 +66,7 @@ def current_generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # First request after a cache flush: nothing cached can be trusted.
-        generation = invalidate()
+        generation = _new_generation()
     return generation
 
 

@@ -167,3 +167,26 @@ def test_publish_scheduled_shows_the_page_when_due(client, site):
     assert revision.approved_go_live_at
     call_command("publish_scheduled")
     assert "Jetzt live" in client.get("/de/").content.decode()
+
+
+def test_a_page_rendered_during_a_transaction_is_not_kept_after_the_commit(
+    client, site, django_capture_on_commit_callbacks
+):
+    """A visitor's page rendered between a change and its commit shows the old data: it must go."""
+    from django.db import transaction
+
+    client.get("/de/")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        services.invalidate()
+        services.invalidate()  # many changes in one transaction: one more generation at the commit
+        during = services.current_generation()
+        client.get("/de/")  # stands for another connection that still sees the old data
+        assert client.get("/de/")["X-Page-Cache"] == "hit"
+    assert len(callbacks) == 1
+    assert services.current_generation() != during
+    assert client.get("/de/")["X-Page-Cache"] == "miss"
+
+
+def test_outside_a_transaction_a_new_generation_starts_at_once():
+    before = services.current_generation()
+    assert services.invalidate() == services.current_generation() != before
