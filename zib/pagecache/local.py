@@ -19,6 +19,7 @@ copy, and nothing remembered survives a restart.
 
 import contextlib
 import contextvars
+import hashlib
 import pickle
 
 from django.core.cache import caches
@@ -90,11 +91,12 @@ def recall_site(request):
     """Give Wagtail the site this host name led to before, sparing its query."""
     site = get(_site_key(request), _MISSING)
     if site is not _MISSING:
-        request._wagtail_site = site
+        request._wagtail_site = request._zib_site_recalled = site
 
 
 def remember_site(request):
-    if hasattr(request, "_wagtail_site"):
+    """Keep the site Wagtail found for this request (once: not when it was recalled)."""
+    if hasattr(request, "_wagtail_site") and not hasattr(request, "_zib_site_recalled"):
         remember(_site_key(request), request._wagtail_site)
 
 
@@ -102,7 +104,8 @@ ROUTE_METHODS = ("GET", "HEAD")
 
 
 def _route_key(request, site, path):
-    return f"route:{site.pk}:{request.LANGUAGE_CODE}:{path}"
+    digest = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"route:{site.pk}:{request.LANGUAGE_CODE}:{digest}"
 
 
 def recall_route(request, path):
@@ -120,12 +123,15 @@ def recall_route(request, path):
         return
     route = get(_route_key(request, site, path), _MISSING)
     if route is not _MISSING:
-        request._wagtail_route_for_request = route
+        request._wagtail_route_for_request = request._zib_route_recalled = route
 
 
 def remember_route(request, path):
+    """Keep the route Wagtail found for this request (once: not when it was recalled)."""
     from wagtail.models import Site
 
+    if hasattr(request, "_zib_route_recalled"):
+        return
     route = getattr(request, "_wagtail_route_for_request", None)
     site = Site.find_for_request(request)
     if request.method in ROUTE_METHODS and route is not None and site is not None:
