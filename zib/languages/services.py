@@ -22,17 +22,15 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Locale, Page
 
-from .models import TranslationStatus
+from zib.pagecache import local
 
-OFFERED_CACHE_KEY = "zib.languages.offered"
-OFFERED_CACHE_SECONDS = 3600
+from .models import TranslationStatus
 
 MISSING = "missing"
 OUTDATED = "outdated"
@@ -61,32 +59,30 @@ def _language_order():
 def offered_languages():
     """The languages that have a Locale, German first, in the order of settings.LANGUAGES.
 
-    Cached; saving or deleting a Locale clears the cache (see signals).
+    Remembered per process for the page-cache generation: saving or deleting
+    a Locale starts a new one (``zib.pagecache``).
     """
-    languages = cache.get(OFFERED_CACHE_KEY)
-    if languages is None:
-        order = _language_order()
-        names = dict(settings.LANGUAGES)
-        languages = []
-        for locale_id, code in Locale.objects.values_list("id", "language_code"):
-            if code not in names:
-                continue
-            try:
-                bidi = get_language_info(code)["bidi"]
-            except KeyError:
-                bidi = False
-            languages.append(Language(code, locale_id, names[code], bidi))
-        languages.sort(key=lambda lang: (lang.code != settings.LANGUAGE_CODE, order.get(lang.code, 999)))
-        cache.set(OFFERED_CACHE_KEY, languages, OFFERED_CACHE_SECONDS)
+    return local.get_or_compute("languages:offered", _query_offered_languages)
+
+
+def _query_offered_languages():
+    order = _language_order()
+    names = dict(settings.LANGUAGES)
+    languages = []
+    for locale_id, code in Locale.objects.values_list("id", "language_code"):
+        if code not in names:
+            continue
+        try:
+            bidi = get_language_info(code)["bidi"]
+        except KeyError:
+            bidi = False
+        languages.append(Language(code, locale_id, names[code], bidi))
+    languages.sort(key=lambda lang: (lang.code != settings.LANGUAGE_CODE, order.get(lang.code, 999)))
     return languages
 
 
 def offered_language_codes():
     return [language.code for language in offered_languages()]
-
-
-def clear_offered_languages_cache(**kwargs):
-    cache.delete(OFFERED_CACHE_KEY)
 
 
 class ExtraLanguage(NamedTuple):

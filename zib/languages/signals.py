@@ -3,8 +3,8 @@
 import logging
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from django.db.models.signals import post_save
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.signals import page_published, published
 
 from . import services
@@ -53,9 +53,4 @@ def connect():
             post_save.connect(
                 on_snippet_saved, sender=model, dispatch_uid=f"zib_languages_saved_{model._meta.label_lower}"
             )
-    post_save.connect(
-        services.clear_offered_languages_cache, sender=Locale, dispatch_uid="zib_languages_locale_saved"
-    )
-    post_delete.connect(
-        services.clear_offered_languages_cache, sender=Locale, dispatch_uid="zib_languages_locale_deleted"
-    )
+
