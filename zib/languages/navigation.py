@@ -123,6 +123,11 @@ def _relative_url(page, request):
 
 
 def _statuses(page):
+    """Translation status records of the page's versions, per locale (remembered per generation)."""
+    return local.get_or_compute(f"languages:statuses:{page.translation_key}", lambda: _query_statuses(page))
+
+
+def _query_statuses(page):
     content_type = ContentType.objects.get_for_model(Page)
     return {
         status.locale_id: status
@@ -188,7 +193,7 @@ def for_page(request, page):
         if page.locale_id not in statuses or source.locale_id not in statuses:
             # Content from before the status was tracked: record it once.
             services.ensure_recorded([page, source])
-            statuses = _statuses(page)
+            statuses = _query_statuses(page)
         target_status = statuses.get(page.locale_id)
         source_status = statuses.get(target_status.source_locale_id) if target_status else None
         state = services.status_of(target_status, source_status)
