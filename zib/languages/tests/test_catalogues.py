@@ -78,12 +78,20 @@ def test_catalogues_contain_every_string_in_the_source(tmp_path, monkeypatch):
         if os.environ.get("CI"):
             pytest.fail("GNU gettext (xgettext) is needed for this test")
         pytest.skip("GNU gettext is not installed")
-    locale_copy = tmp_path / "locale"
+    # A copy of the sources with a copy of the catalogues: makemessages writes to the
+    # catalogues next to the sources it reads, and the project's own must stay untouched.
+    source_copy = tmp_path / "zib"
+    shutil.copytree(
+        settings.PROJECT_DIR,
+        source_copy,
+        ignore=shutil.ignore_patterns("locale", "static", "tests", "__pycache__"),
+    )
+    locale_copy = source_copy / "locale"
     for code in CATALOGUE_LANGUAGES:
         target = locale_copy / code / "LC_MESSAGES"
         target.mkdir(parents=True)
         shutil.copy(LOCALE_DIR / code / "LC_MESSAGES" / "django.po", target / "django.po")
-    monkeypatch.chdir(settings.PROJECT_DIR)
+    monkeypatch.chdir(source_copy)
     monkeypatch.setattr(settings, "LOCALE_PATHS", [str(locale_copy)])
     call_command(
         "makemessages",
