@@ -183,3 +183,12 @@ def test_tree_rules(home_page, directory):
     # One directory per parent.
     assert not NetworkDirectoryPage.can_create_at(home_page)
     assert not NetworkDirectoryPage.can_exist_under(Page.get_first_root_node())
+
+
+def test_entry_breadcrumbs_keep_the_visitors_language(client, directory):
+    OrganizationFactory(name="PuGiS e.V.", slug="pugis-ev")
+    soup = BeautifulSoup(client.get("/uk" + directory.url[3:] + "pugis-ev/").content, "html.parser")
+    trail = soup.find("nav", class_="breadcrumbs")
+    hrefs = [a["href"] for a in trail.find_all("a")]
+    assert hrefs == ["/uk/", "/uk" + directory.url[3:]]
+    assert trail.find("span", attrs={"aria-current": "page"}).get_text() == "PuGiS e.V."
