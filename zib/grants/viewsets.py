@@ -9,7 +9,6 @@ through generic forms here: the list leads to a review page whose actions
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -204,8 +203,8 @@ class GrantApplicationDetailView(InspectView):
         application = self.object
         user = self.request.user
         can_change = self.permission_policy.user_has_permission(user, "change")
-        own_score = application.scores.filter(reviewer=user).first()
-        scores = application.scores.select_related("reviewer")
+        scores = list(application.scores.select_related("reviewer"))
+        own_score = next((score for score in scores if score.reviewer_id == user.pk), None)
         context.update(
             {
                 "application": application,
@@ -216,12 +215,7 @@ class GrantApplicationDetailView(InspectView):
                 "score_form": kwargs.get("score_form") or ReviewScoreForm(instance=own_score),
                 "comments": application.internal_comments.select_related("author"),
                 "scores": scores,
-                "score_summary": scores.aggregate(
-                    count=Count("pk"),
-                    relevance=Avg("relevance"),
-                    feasibility=Avg("feasibility"),
-                    budget=Avg("budget"),
-                ),
+                "score_summary": _score_summary(scores),
                 "thread": application.messages.prefetch_related("attachments").select_related("author_user"),
                 "history": application.status_changes.all(),
                 "members": list(application.organisation.members.all()) if application.organisation else [],
@@ -383,3 +377,12 @@ class GrantsViewSetGroup(ViewSetGroup):
     menu_icon = "form"
     menu_order = 250
     items = (GrantApplicationViewSet, BudgetOverviewViewSet)
+
+
+def _score_summary(scores):
+    """How many reviewers scored, and the average of each criterion (from the loaded scores)."""
+    summary = {"count": len(scores)}
+    for criterion in ("relevance", "feasibility", "budget"):
+        values = [getattr(score, criterion) for score in scores]
+        summary[criterion] = sum(values) / len(values) if values else None
+    return summary

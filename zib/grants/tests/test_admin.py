@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -72,6 +73,7 @@ def test_list_query_count_does_not_grow_with_applications(staff_client, call):
     few = count_queries(staff_client, LIST)
     for _ in range(25):
         submitted(call)
+    staff_client.get(LIST)  # new applications start a new cache generation: warm again
     assert count_queries(staff_client, LIST) == few
 
 
@@ -221,3 +223,31 @@ def test_list_shows_amounts_as_the_staff_members_language_writes_them(staff_clie
     profile.preferred_language = "en"
     profile.save()
     assert "1,234.50 €" in staff_client.get(LIST).content.decode()
+
+
+@pytest.mark.django_db
+def test_scores_of_several_reviewers_are_summarised_in_one_query(
+    staff_client, staff_user, call, django_user_model
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    application = submitted(call)
+    colleague = django_user_model.objects.create_user("kollegin", "k@example.org", "x")
+    for reviewer, relevance, feasibility, budget in ((staff_user, 5, 4, 3), (colleague, 4, 2, 4)):
+        ReviewScore.objects.create(
+            application=application,
+            reviewer=reviewer,
+            relevance=relevance,
+            feasibility=feasibility,
+            budget=budget,
+        )
+    url = f"{LIST}{application.pk}/"
+    staff_client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        html = staff_client.get(url).content.decode()
+    assert "2 Bewertung(en), Durchschnitt: Bedeutung 4,5, Umsetzbarkeit 3,0, Kosten 3,5" in html
+    # The own score fills the form: relevance 5 is selected.
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one('select[name="relevance"] option[value="5"]').has_attr("selected")
+    assert len([q for q in context.captured_queries if "grants_reviewscore" in q["sql"]]) == 1
