@@ -23,6 +23,7 @@ import hashlib
 import pickle
 
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 
 from . import services
 
@@ -46,7 +47,7 @@ def deactivate(token):
     _generation.reset(token)
 
 
-def get_or_compute(key, compute, timeout=None):
+def get_or_compute(key, compute, timeout=DEFAULT_TIMEOUT):
     """The value remembered under ``key`` in this generation, else ``compute()`` remembered.
 
     A value that cannot be pickled is computed every time instead.
@@ -63,13 +64,10 @@ def get(key, default=None):
     return caches[LOCAL_ALIAS].get(key, default)
 
 
-def remember(key, value, timeout=None):
+def remember(key, value, timeout=DEFAULT_TIMEOUT):
+    """Keep ``value`` for this generation; for the alias's TIMEOUT unless ``timeout`` says otherwise."""
     with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
         caches[LOCAL_ALIAS].set(key, value, timeout)
-
-
-def clear():
-    caches[LOCAL_ALIAS].clear()
 
 
 # --- Sites and routes -------------------------------------------------------------

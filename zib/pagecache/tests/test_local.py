@@ -45,6 +45,16 @@ def test_values_that_cannot_be_pickled_are_computed_each_time():
     assert local.get("lock") is None
 
 
+def test_values_expire_after_the_configured_timeout():
+    import time
+    from unittest import mock
+
+    local.remember("short-lived", 1)
+    later = time.time() + caches["local"].default_timeout + 1
+    with mock.patch("django.core.cache.backends.locmem.time.time", return_value=later):
+        assert local.get("short-lived") is None
+
+
 def test_every_request_gets_its_own_copy():
     local.remember("list", [1, 2])
     local.get("list").append(3)
