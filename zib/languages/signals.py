@@ -53,4 +53,3 @@ def connect():
             post_save.connect(
                 on_snippet_saved, sender=model, dispatch_uid=f"zib_languages_saved_{model._meta.label_lower}"
             )
-
