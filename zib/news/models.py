@@ -19,12 +19,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from zib.pages.blocks import BodyBlock
 from zib.pages.models import BasePage
+from zib.pages.querysets import SitePageQuerySet
 
 # Image sizes. Listings prefetch exactly these renditions, so the templates
 # must ask for the same specs (see templates/news/includes/article_teaser.html).
@@ -73,7 +73,7 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class NewsArticleQuerySet(PageQuerySet):
+class NewsArticleQuerySet(SitePageQuerySet):
     """Queries for articles as visitors and machines see them."""
 
     def published(self):

@@ -30,10 +30,10 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from zib.pages.models import BasePage
+from zib.pages.querysets import SitePageQuerySet
 
 from . import artwork, audio, services, transcripts
 from .enums import (
@@ -272,7 +272,7 @@ class SubscribeLink(Orderable):
         return self.label or self.get_service_display()
 
 
-class EpisodePageQuerySet(PageQuerySet):
+class EpisodePageQuerySet(SitePageQuerySet):
     def due(self):
         """Live episodes whose publish date has come: the ones listeners may see."""
         return self.live().filter(publish_date__lte=timezone.now())

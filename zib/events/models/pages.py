@@ -17,12 +17,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from zib.pages.blocks import BodyBlock
 from zib.pages.models import BasePage
+from zib.pages.querysets import SitePageQuerySet
 
 
 def event_timezone():
@@ -35,7 +35,7 @@ class OrganizationRole(models.TextChoices):
     PARTNER = "partner", _("Kooperationspartner")
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(SitePageQuerySet):
     """Queries shared by the listing, the campaign programme, feeds and the start page."""
 
     def for_locale(self, locale):

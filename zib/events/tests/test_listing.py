@@ -228,6 +228,7 @@ def test_listing_query_count_is_the_same_for_10_and_500_events(
         assert context["page_obj"].paginator.count == 6 + 326  # the Arabic ones
 
 
-# The listing's own queries: offered languages, default locale, view restrictions,
-# count, the page of events, their languages, images, renditions, their campaigns.
-LISTING_CONTEXT_QUERIES = 9
+# The listing's own queries: the languages of live events, default locale, count,
+# the page of events, their languages, images, renditions, their campaigns (the
+# view restrictions are remembered per cache generation, zib.pages.querysets).
+LISTING_CONTEXT_QUERIES = 8

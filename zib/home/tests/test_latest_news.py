@@ -18,8 +18,8 @@ from zib.pages.models import ContentPage
 # topics), the next events and the newest episode, without the page cache:
 # with the in-process caches empty (cold) and once they hold the site, the
 # route and the cards (warm). The same for 5 and for 100 articles.
-HOME_QUERIES_COLD = 23
-HOME_QUERIES = 15
+HOME_QUERIES_COLD = 22
+HOME_QUERIES = 13
 
 
 def soup_of(response):

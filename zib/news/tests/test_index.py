@@ -14,7 +14,7 @@ from .factories import NewsArticlePageFactory, NewsArticleTopicFactory, TopicFac
 # and once they hold the site, the route and the teasers (warm). The same
 # for 5 and for 100 articles; update them only on purpose.
 INDEX_QUERIES_COLD = 19
-INDEX_QUERIES = 7
+INDEX_QUERIES = 6
 
 
 def soup_of(response):
