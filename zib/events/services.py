@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
@@ -241,6 +242,12 @@ def purge_expired_registrations(now=None, days=None, dry_run=False):
 def card_queryset(queryset):
     """What a list of event cards needs, fetched in a constant number of queries."""
     image_model = get_image_model()
+    confirmed = (
+        Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+        .values("event")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
         queryset.live()
         .public()
@@ -250,11 +257,9 @@ def card_queryset(queryset):
             "languages",
             Prefetch("image", queryset=image_model.objects.prefetch_renditions(CARD_IMAGE_FILTER)),
         )
-        .annotate(
-            confirmed_count=Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
-            )
-        )
+        # A subquery per event shown, not a GROUP BY over every event before the LIMIT
+        # (the start page's three next events: 6.7 -> 2.2 ms on 1,000 events).
+        .annotate(confirmed_count=Coalesce(Subquery(confirmed, output_field=IntegerField()), 0))
     )
 
 

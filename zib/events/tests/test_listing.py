@@ -232,3 +232,33 @@ def test_listing_query_count_is_the_same_for_10_and_500_events(
 # the page of events, their languages, images, renditions, their campaigns (the
 # view restrictions are remembered per cache generation, zib.pages.querysets).
 LISTING_CONTEXT_QUERIES = 8
+
+
+def test_cards_count_only_confirmed_registrations_against_the_capacity(client, events_index):
+    from zib.events.models import Registration
+
+    full = EventPageFactory(
+        parent=events_index, title="Voll", start_date=_day(1), registration_enabled=True, capacity=2
+    )
+    open_ = EventPageFactory(
+        parent=events_index, title="Frei", start_date=_day(2), registration_enabled=True, capacity=2
+    )
+    statuses = {
+        full: [Registration.Status.CONFIRMED, Registration.Status.CONFIRMED],
+        open_: [Registration.Status.CONFIRMED, Registration.Status.WAITING, Registration.Status.CANCELLED],
+    }
+    for event, event_statuses in statuses.items():
+        for n, status in enumerate(event_statuses):
+            Registration.objects.create(event=event, status=status, name="A", email=f"person{n}@example.org")
+
+    cards = [services.card_queryset(EventPage.objects.filter(pk=page.pk)).get() for page in (full, open_)]
+    assert [card.confirmed_count for card in cards] == [2, 1]
+    assert services.card_queryset(EventPage.objects.filter(pk=events_index.pk)).count() == 0
+
+    soup = BeautifulSoup(client.get(events_index.url).content, "html.parser")
+    texts = {
+        card.select_one(".event-card__title a").get_text(strip=True): card.get_text(" ", strip=True)
+        for card in soup.select(".event-card")
+    }
+    assert "Ausgebucht" in texts["Voll"]
+    assert "Ausgebucht" not in texts["Frei"] and "Anmeldung erforderlich" in texts["Frei"]
