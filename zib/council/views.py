@@ -76,6 +76,7 @@ def meeting_list(request, page):
             "past": page_obj.object_list,
             "council_url": page.url,
             "ical_url": page.url + page.reverse_subpage("ical"),
+            **page.subroute_breadcrumbs(_("Sitzungen")),
         }
     )
     return TemplateResponse(request, "council/meeting_list.html", context)
@@ -100,6 +101,7 @@ def meeting_detail(request, page, pk):
             for c in item.consultations.all()
         ]
         items.append(item)
+    meetings_url = page.url + page.reverse_subpage("meetings")
     context = page.get_context(request)
     context.update(
         {
@@ -107,8 +109,9 @@ def meeting_detail(request, page, pk):
             "meeting_text": translated,
             "agenda_items": items,
             "council_url": page.url,
-            "meetings_url": page.url + page.reverse_subpage("meetings"),
+            "meetings_url": meetings_url,
             "oparl_url": reverse("oparl:meeting", args=[meeting.pk]),
+            **page.subroute_breadcrumbs(translated.name, _("Sitzungen"), meetings_url),
         }
     )
     return TemplateResponse(request, "council/meeting_detail.html", context)
@@ -131,6 +134,7 @@ def paper_detail(request, page, pk):
             "consultations": consultations,
             "council_url": page.url,
             "oparl_url": reverse("oparl:paper", args=[paper.pk]),
+            **page.subroute_breadcrumbs(paper.name),
         }
     )
     return TemplateResponse(request, "council/paper_detail.html", context)

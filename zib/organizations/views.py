@@ -125,6 +125,7 @@ def directory_entry(request, page, slug):
             "change_url": reverse("organizations:propose_change", args=[entry.slug]),
             "show_map": request.GET.get("karte") == "1",
             "map_toggle_url": "?karte=1",
+            **page.subroute_breadcrumbs(entry.display_name),
         }
     )
     return TemplateResponse(request, "organizations/directory_entry.html", context)

@@ -63,9 +63,19 @@ class BasePage(Page):
         context["breadcrumbs"] = self.get_breadcrumbs()
         return context
 
-    def subroute_breadcrumbs(self, current_title):
-        """Context for a sub-route (e.g. a profile): the page itself becomes a link in the trail."""
-        return {"breadcrumbs": [*self.get_breadcrumbs(), self], "breadcrumb_current": current_title}
+    def subroute_breadcrumbs(self, current_title, parent_label=None, parent_url=None):
+        """Context for a sub-route (e.g. a profile): the page itself becomes a link in the trail.
+
+        ``parent_label``/``parent_url``: a link between the page and the current
+        item (e.g. "Sitzungen" before one meeting).
+        """
+        return {
+            "breadcrumbs": self.get_breadcrumbs(),
+            "breadcrumb_page": self,
+            "breadcrumb_current": current_title,
+            "parent_label": parent_label,
+            "parent_url": parent_url,
+        }
 
 
 class ContentPage(BasePage):
