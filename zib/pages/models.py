@@ -17,10 +17,13 @@ from wagtail.search import index
 from zib.pagecache import local
 
 from .blocks import ContentBodyBlock, DocumentsStreamBlock, SignLanguageVideosBlock
+from .querysets import SitePageManager, SitePageQuerySet
 
 
 class BasePage(Page):
     """Abstract base for the site's pages: breadcrumbs and social metadata."""
+
+    objects = SitePageManager()
 
     class Meta:
         abstract = True
@@ -107,7 +110,8 @@ class ContentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = list(self.get_children().live().public().specific().defer_streamfields())
+        children = SitePageQuerySet(Page).child_of(self)
+        context["subpages"] = list(children.live().public().specific().defer_streamfields())
         return context
 
 

@@ -1,7 +1,7 @@
 """The base queryset of the site's page types."""
 
 from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from zib.pagecache import local
@@ -29,3 +29,6 @@ class SitePageQuerySet(PageQuerySet):
             q |= Q(path__startswith=path)
         # Match no page if there is no private section.
         return q if q else Q(pk__in=[])
+
+
+SitePageManager = PageManager.from_queryset(SitePageQuerySet)

@@ -33,3 +33,22 @@ def test_without_restrictions_nothing_is_private(home_page):
     index = NewsIndexPageFactory(parent=home_page, slug="aktuelles")
     article = NewsArticlePageFactory(parent=index)
     assert list(NewsArticlePage.objects.public().values_list("pk", flat=True)) == [article.pk]
+
+
+def test_content_page_lists_public_subpages_without_loading_restrictions(client, home_page, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zib.pages.tests.factories import ContentPageFactory
+
+    settings.PAGE_CACHE_ENABLED = False
+    about = ContentPageFactory(parent=home_page, title="Über das ZIB", slug="ueber")
+    ContentPageFactory(parent=about, title="Strategie", slug="strategie")
+    internal = ContentPageFactory(parent=about, title="Intern", slug="intern")
+    PageViewRestriction.objects.create(page=internal, restriction_type=PageViewRestriction.LOGIN)
+
+    client.get(about.url)
+    with CaptureQueriesContext(connection) as context:
+        html = client.get(about.url).content.decode()
+    assert "Strategie" in html and "Intern" not in html
+    assert not [q for q in context.captured_queries if "wagtailcore_pageviewrestriction" in q["sql"]]
