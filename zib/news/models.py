@@ -5,7 +5,6 @@ import re
 import uuid
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed
@@ -22,6 +21,8 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from zib.pagecache import local
+from zib.pages import listings
 from zib.pages.blocks import BodyBlock
 from zib.pages.models import BasePage
 from zib.pages.querysets import SitePageQuerySet
@@ -184,8 +185,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             else:
                 articles = articles.filter(article_topics__topic=topic)
 
-        paginator = Paginator(articles.for_listing(), ARTICLES_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        listing_key = f"news:{self.pk}:{topic.pk if topic else ('none' if unknown_topic else 'all')}"
+        paginator, page_obj = listings.paginate(
+            request,
+            listing_key,
+            articles,
+            ARTICLES_PER_PAGE,
+            load=lambda ids: listings.load_in_order(self.published_articles().for_listing(), ids),
+        )
         index_url = self.get_url(request)
         topics = self.get_used_topics(published)
         for used_topic in topics:
@@ -209,10 +216,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if published is None:
             published = self.published_articles()
         article_ids = published.values("pk")
-        return list(
-            Topic.objects.filter(locale_id=self.locale_id, article_links__page__in=article_ids)
-            .distinct()
-            .order_by("name")
+        return local.get_or_compute(
+            f"news:topics:{self.pk}",
+            lambda: list(
+                Topic.objects.filter(locale_id=self.locale_id, article_links__page__in=article_ids)
+                .distinct()
+                .order_by("name")
+            ),
+            timeout=local.until_scheduled_change,
         )
 
     def get_feed_links(self, request, topic=None):

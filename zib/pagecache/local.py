@@ -21,6 +21,7 @@ import contextlib
 import contextvars
 import hashlib
 import pickle
+import time
 
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -50,14 +51,29 @@ def deactivate(token):
 def get_or_compute(key, compute, timeout=DEFAULT_TIMEOUT):
     """The value remembered under ``key`` in this generation, else ``compute()`` remembered.
 
+    ``timeout`` may be a function, called only when the value is computed.
     A value that cannot be pickled is computed every time instead.
     """
     cache = caches[LOCAL_ALIAS]
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        remember(key, value, timeout)
+        remember(key, value, timeout() if callable(timeout) else timeout)
     return value
+
+
+def until_scheduled_change():
+    """How long something that depends on what is published may be kept, in seconds.
+
+    What the page cache allows a page: ``PAGE_CACHE_TIMEOUT``, and never past
+    the next scheduled go-live or expiry of a page (so a listing's articles
+    or "upcoming" events are at most that old, like a cached page).
+    """
+    ttl = services.timeout()
+    next_change = services.next_scheduled_change(_generation.get() or services.current_generation())
+    if next_change:
+        ttl = min(ttl, max(1, int(next_change - time.time())))
+    return ttl
 
 
 def get(key, default=None):

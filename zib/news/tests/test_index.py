@@ -11,10 +11,11 @@ from .factories import NewsArticlePageFactory, NewsArticleTopicFactory, TopicFac
 
 # Queries for rendering the news index (page 1, with images, authors and
 # topics) without the page cache: with the in-process caches empty (cold)
-# and once they hold the site, the route and the teasers (warm). The same
-# for 5 and for 100 articles; update them only on purpose.
+# and once they hold the site, the route, the listing's ids, the used
+# topics and the teasers (warm). The same for 5 and for 100 articles; update
+# them only on purpose.
 INDEX_QUERIES_COLD = 19
-INDEX_QUERIES = 6
+INDEX_QUERIES = 4
 
 
 def soup_of(response):
@@ -177,3 +178,30 @@ def test_topic_link_count_matches_topic_rows(news_index, podcast_topic):
     article = make_articles(news_index, 1, topic=podcast_topic, images=False)[0]
     NewsArticleTopicFactory(page=article, topic=TopicFactory(name="Team", slug="team"))
     assert [t.slug for t in article.topics] == ["podcast", "team"]
+
+
+def test_remembered_listing_follows_publishing(client, news_index, author, podcast_topic, no_page_cache):
+    """The ids behind the listing and its topics are remembered, never past a change."""
+    old = make_articles(news_index, 3, author=author)
+    titles = teaser_titles(soup_of(client.get("/de/aktuelles/")))
+    assert titles == teaser_titles(soup_of(client.get("/de/aktuelles/")))
+    assert soup_of(client.get("/de/aktuelles/")).select(".topic-filter") == []
+
+    new = make_articles(news_index, 1, topic=podcast_topic, author=author)[0]
+    soup = soup_of(client.get("/de/aktuelles/"))
+    assert teaser_titles(soup)[0] == new.title
+    assert [a.get_text(strip=True) for a in soup.select(".topic-filter li a")][1:] == [podcast_topic.name]
+
+    old[0].unpublish()
+    titles = teaser_titles(soup_of(client.get("/de/aktuelles/")))
+    assert old[0].title not in titles
+    assert len(titles) == 3
+
+
+def test_page_number_out_of_range_or_garbage_shows_a_page(client, news_index, author, no_page_cache):
+    make_articles(news_index, ARTICLES_PER_PAGE + 2, images=False, author=author)
+    last = teaser_titles(soup_of(client.get("/de/aktuelles/?page=2")))
+    assert len(last) == 2
+    assert teaser_titles(soup_of(client.get("/de/aktuelles/?page=999"))) == last
+    first = teaser_titles(soup_of(client.get("/de/aktuelles/")))
+    assert teaser_titles(soup_of(client.get("/de/aktuelles/?page=abc"))) == first

@@ -125,3 +125,28 @@ def test_a_document_size_filled_in_while_rendering_keeps_the_generation(home_pag
     document.title = "Integrationskonzept"
     document.save()
     assert services.current_generation() != generation
+
+
+def test_what_depends_on_publishing_is_kept_no_longer_than_a_cached_page(home_page, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.PAGE_CACHE_TIMEOUT = 300
+    assert local.until_scheduled_change() == 300
+    go_live = timezone.now() + timedelta(seconds=90)
+    home_page.save_revision(approved_go_live_at=go_live)
+    services.invalidate()
+    assert 0 < local.until_scheduled_change() <= 90
+
+
+def test_the_timeout_of_a_value_is_asked_only_when_it_is_computed():
+    asked = []
+
+    def timeout():
+        asked.append(1)
+        return 60
+
+    local.get_or_compute("timed", lambda: "value", timeout=timeout)
+    local.get_or_compute("timed", lambda: "value", timeout=timeout)
+    assert asked == [1]
