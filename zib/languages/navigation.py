@@ -6,6 +6,7 @@ and the notice above content that is not (or not fully) in the visitor's
 language.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -69,6 +70,8 @@ class LanguageNavigation:
     source_changed_at: object = None
     og_locale: str = ""
     og_locale_alternates: list = field(default_factory=list)
+    # Names this navigation within the cache generation (pages only), for {% fragment %}.
+    key: str | None = None
 
     @property
     def content_language_bidi(self):
@@ -211,6 +214,25 @@ def for_page(request, page):
     return nav
 
 
+def remembered_for_page(request, page):
+    """``for_page``, remembered per cache generation for the page, language, host and path.
+
+    Everything it reads (the page's versions, offered languages, translation
+    statuses) belongs to the generation; the links depend on the address
+    (a sub-route keeps its suffix) and the host and scheme (absolute URLs).
+    """
+    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+    key = f"languages:nav:{page.pk}:{get_language()}:{digest}"
+
+    def compute():
+        nav = for_page(request, page)
+        nav.key = key
+        return nav
+
+    return local.get_or_compute(key, compute)
+
+
 def for_view(request):
     """The language navigation for a view that is not a Wagtail page (search, forms …)."""
     current = get_language()
@@ -243,6 +265,6 @@ def language_navigation(request, page=None):
     cached = getattr(request, "_zib_language_navigation", None)
     if cached is not None and cached[0] == cache_key:
         return cached[1]
-    nav = for_page(request, page) if isinstance(page, Page) and page.pk else for_view(request)
+    nav = remembered_for_page(request, page) if isinstance(page, Page) and page.pk else for_view(request)
     request._zib_language_navigation = (cache_key, nav)
     return nav

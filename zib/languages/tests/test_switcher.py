@@ -152,3 +152,26 @@ def test_breadcrumbs_of_a_fallback_page_keep_the_visitors_language(client, about
     hrefs = [a["href"] for a in html.find("nav", class_="breadcrumbs").find_all("a")]
     assert "/uk/ueber-uns/" in hrefs
     assert not [href for href in hrefs if href.startswith("/de/")]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("no_page_cache")
+class TestRemembered:
+    """The navigation of a page is remembered per cache generation, never past a change."""
+
+    def test_a_new_translation_appears_in_the_switcher_and_alternates(self, client, about_page):
+        links = {a["lang"]: a["href"] for a in switcher(client, "/de/ueber-uns/").find_all("a")}
+        assert links["en"] == "/en/ueber-uns/"
+        english = translate(about_page, "en")
+        english.slug = "about-us"
+        english.save_revision().publish()
+        html = BeautifulSoup(client.get("/de/ueber-uns/").content, "html.parser")
+        links = {a["lang"]: a["href"] for a in html.find("nav", class_="language-switcher").find_all("a")}
+        assert links["en"] == "/en/about-us/"
+        alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate")}
+        assert alternates["en"] == "http://testserver/en/about-us/"
+
+    def test_the_current_language_is_marked_per_language(self, client, about_page):
+        client.get("/de/ueber-uns/")
+        current = switcher(client, "/fr/ueber-uns/").find_all("a", attrs={"aria-current": "true"})
+        assert [link["lang"] for link in current] == ["fr"]

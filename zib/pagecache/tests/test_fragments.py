@@ -118,3 +118,23 @@ def test_the_main_navigation_marks_the_current_page_on_each_page(client, home_pa
         soup = BeautifulSoup(client.get(page.url).content, "html.parser")
         current = soup.select('nav.main-nav a[aria-current="page"]')
         assert [a.get_text(strip=True) for a in current] == [page.title]
+
+
+def test_breadcrumbs_are_per_page_and_follow_a_renamed_ancestor(client, home_page):
+    from bs4 import BeautifulSoup
+
+    from zib.pages.tests.factories import ContentPageFactory
+
+    about = ContentPageFactory(parent=home_page, title="Über das ZIB", slug="ueber")
+    tasks = ContentPageFactory(parent=about, title="Aufgaben", slug="aufgaben")
+    strategy = ContentPageFactory(parent=about, title="Strategie", slug="strategie")
+
+    def trail(page):
+        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+        return [item.get_text(strip=True) for item in soup.select("nav.breadcrumbs li")]
+
+    assert trail(tasks) == ["Startseite", "Über das ZIB", "Aufgaben"]
+    assert trail(strategy) == ["Startseite", "Über das ZIB", "Strategie"]
+    about.title = "Das ZIB"
+    about.save_revision().publish()
+    assert trail(tasks) == ["Startseite", "Das ZIB", "Aufgaben"]

@@ -201,3 +201,10 @@ def test_navigation_shows_titles_of_translations(client, home_page, office):
         ("Das Team", team.url.replace("/de/", "/ar/")),
     ]
     assert arabic_nav[0]["aria-current"] == "page"
+
+
+def test_the_userbar_is_for_signed_in_editors_only(client, home_page, django_user_model):
+    assert b"<wagtail-userbar" not in client.get("/de/").content
+    editor = django_user_model.objects.create_superuser("redaktion", "r@example.org", "x")
+    client.force_login(editor)
+    assert b"<wagtail-userbar" in client.get("/de/").content
