@@ -101,17 +101,30 @@ def _site_key(request):
     )
 
 
+ROOT_PATHS_KEY = "site-root-paths"
+
+
 def recall_site(request):
-    """Give Wagtail the site this host name led to before, sparing its query."""
+    """Give Wagtail the site this host name led to before, sparing its query.
+
+    Also the sites' root paths Wagtail needs for every page URL (kept in the
+    shared cache by Wagtail: a file read per request otherwise).
+    """
     site = get(_site_key(request), _MISSING)
     if site is not _MISSING:
         request._wagtail_site = request._zib_site_recalled = site
+    root_paths = get(ROOT_PATHS_KEY, _MISSING)
+    if root_paths is not _MISSING:
+        request._wagtail_cached_site_root_paths = request._zib_root_paths_recalled = root_paths
 
 
 def remember_site(request):
-    """Keep the site Wagtail found for this request (once: not when it was recalled)."""
+    """Keep the site and root paths Wagtail found for this request (not when they were recalled)."""
     if hasattr(request, "_wagtail_site") and not hasattr(request, "_zib_site_recalled"):
         remember(_site_key(request), request._wagtail_site)
+    root_paths = getattr(request, "_wagtail_cached_site_root_paths", None)
+    if root_paths is not None and not hasattr(request, "_zib_root_paths_recalled"):
+        remember(ROOT_PATHS_KEY, root_paths)
 
 
 ROUTE_METHODS = ("GET", "HEAD")

@@ -150,3 +150,21 @@ def test_the_timeout_of_a_value_is_asked_only_when_it_is_computed():
     local.get_or_compute("timed", lambda: "value", timeout=timeout)
     local.get_or_compute("timed", lambda: "value", timeout=timeout)
     assert asked == [1]
+
+
+def test_the_sites_root_paths_are_remembered(client, about):
+    from unittest import mock
+
+    from wagtail.models import sites
+
+    client.get("/de/ueber-das-zib/")
+    with mock.patch.object(sites.cache, "get", wraps=sites.cache.get) as shared_get:
+        response = client.get("/de/ueber-das-zib/")
+    assert response.status_code == 200
+    assert 'rel="canonical" href="http://testserver/de/ueber-das-zib/"' in response.content.decode()
+    keys = [call.args[0] for call in shared_get.call_args_list]
+    assert sites.SITE_ROOT_PATHS_CACHE_KEY not in keys
+    services.invalidate()
+    with mock.patch.object(sites.cache, "get", wraps=sites.cache.get) as shared_get:
+        client.get("/de/ueber-das-zib/")
+    assert sites.SITE_ROOT_PATHS_CACHE_KEY in [call.args[0] for call in shared_get.call_args_list]
