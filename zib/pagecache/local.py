@@ -12,7 +12,7 @@ process stops using what it remembered, exactly as the page cache does.
 The generation is read once per request by ``GenerationMiddleware``;
 outside a request it is read from the shared cache each time.
 
-It is an in-process cache (``LocMemCache`` under the alias ``local``, also
+It is an in-process cache (``backends.ProcessCache``, a ``LocMemCache``, under the alias ``local``, also
 used for ``renditions``): values are pickled, so every request gets its own
 copy, and nothing remembered survives a restart.
 """

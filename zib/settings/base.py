@@ -145,7 +145,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # keyed by the page cache generation (zib.pagecache.local): never stale, never shared.
 LOCAL_CACHES = {
     alias: {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "zib.pagecache.backends.ProcessCache",
         "LOCATION": f"zib-{alias}",
         "KEY_FUNCTION": "zib.pagecache.local.make_key",
         "TIMEOUT": 3600,

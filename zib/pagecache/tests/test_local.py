@@ -168,3 +168,13 @@ def test_the_sites_root_paths_are_remembered(client, about):
     with mock.patch.object(sites.cache, "get", wraps=sites.cache.get) as shared_get:
         client.get("/de/ueber-das-zib/")
     assert sites.SITE_ROOT_PATHS_CACHE_KEY in [call.args[0] for call in shared_get.call_args_list]
+
+
+def test_any_key_is_stored_without_the_memcached_check():
+    import warnings
+
+    key = "mit Leerzeichen " + "x" * 300
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        local.remember(key, "wert")
+        assert local.get(key) == "wert"
