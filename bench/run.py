@@ -85,8 +85,11 @@ def prepare():
 
 
 PAGE_LIST_SCRIPT = """
+import time
+
 import django
 django.setup()
+from django.core.cache import caches
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import connection
 from django.test import Client
@@ -101,20 +104,38 @@ for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by
 chosen = dict(sorted(chosen.items()))
 chosen["Suche"] = "/de/suche/?q=Integration"
 client = Client(SERVER_NAME="127.0.0.1")
+
+
+def forget():
+    for alias in ("local", "renditions"):
+        caches[alias].clear()
+
+
 for label, url in chosen.items():
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    print(label, url, len(queries))
-print("static", staticfiles_storage.url("css/site.css"), 0)
+    warm = len(queries)
+    # Cold: the first request after a publish (the in-process caches start empty).
+    times = []
+    for _ in range(5):
+        forget()
+        started = time.process_time()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        times.append(time.process_time() - started)
+    print(label, url, warm, len(queries), f"{1000 * sorted(times)[2]:.1f}")
+print("static", staticfiles_storage.url("css/site.css"), 0, 0, "0")
 """
 
 
 def page_addresses():
     """One address per page type (newest live page), the search and a static file.
 
-    Also the number of database queries each page needs when it is not
-    served from the page cache.
+    Also, for each page not served from the page cache: its database queries
+    with warm in-process caches, and its queries and CPU time in this process
+    (median of 5) on the first request after a publish, when the in-process
+    caches start empty.
     """
     env = {**bench_env(page_cache=False), "ALLOWED_HOSTS": f"{HOST},localhost,testserver"}
     output = subprocess.run(
@@ -123,9 +144,9 @@ def page_addresses():
     addresses, queries = [], {}
     for line in output.splitlines():
         parts = line.split(" ")
-        if len(parts) == 3 and parts[1].startswith("/"):
+        if len(parts) == 5 and parts[1].startswith("/"):
             addresses.append((parts[0], parts[1]))
-            queries[parts[0]] = int(parts[2])
+            queries[parts[0]] = (int(parts[2]), int(parts[3]), float(parts[4]))
     return addresses, queries
 
 
@@ -354,11 +375,13 @@ def main():
     print()
     header = (
         f"{'page':<26} {'uncached':>8} {'p99':>6} {'ratio':>6} {'CPU':>6}   "
-        f"{'cached':>8} {'p99':>6} {'ratio':>6} {'CPU':>6}   {'KB':>6} {'KB gz':>6} {'SQL':>4}"
+        f"{'cached':>8} {'p99':>6} {'ratio':>6} {'CPU':>6}   {'KB':>6} {'KB gz':>6} {'SQL':>4}   "
+        f"{'cold':>5} {'SQL':>4}"
     )
     print(header)
     print(
         f"{'':<26} {'req/s':>8} {'ms':>6} {'':>6} {'ratio':>6}   {'req/s':>8} {'ms':>6} {'':>6} {'ratio':>6}"
+        f"   {'':>6} {'':>6} {'':>4}   {'ms':>5}"
     )
     print("-" * len(header))
     failures = []
@@ -381,9 +404,10 @@ def main():
                     failures.append(f"{label}: {mode} {result['errors']} errors")
         raw, compressed = weights.get(label, (0, 0))
         note = "  (form: never cached)" if cached[label]["never_cached"] else ""
+        warm_sql, cold_sql, cold_ms = queries.get(label, (0, 0, 0.0))
         print(
             f"{label:<26} {cells[0]}   {cells[1]}   {raw / 1024:6.1f} {compressed / 1024:6.1f} "
-            f"{queries.get(label, 0):4d}{note}"
+            f"{warm_sql:4d}   {cold_ms:5.1f} {cold_sql:4d}{note}"
         )
     peak = max(peak_uncached, peak_cached, peak_load)
     print(f"\nPeak memory of a gunicorn worker: {peak:.0f} MB (target < {TARGET_RSS_MB} MB)")
