@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -26,6 +26,8 @@ from zib.pages import listings
 from zib.pages.blocks import BodyBlock
 from zib.pages.models import BasePage
 from zib.pages.querysets import SitePageQuerySet
+
+from .deferred import deferred_objects
 
 # Image sizes. Listings prefetch exactly these renditions, so the templates
 # must ask for the same specs (see templates/news/includes/article_teaser.html).
@@ -133,6 +135,30 @@ def attach_topic_links(articles, index_url):
     return articles
 
 
+def load_teasers(ids, index_url):
+    """The articles of ``ids`` in that order, with what a teaser shows (images, topic links).
+
+    The ids come from a listing remembered in this cache generation, so
+    they are not filtered again: a listing changes only with a new
+    generation, or when a scheduled change comes (which ends what the
+    listing remembered).
+    """
+    articles = listings.load_in_order(NewsArticlePage.objects.for_listing(), ids)
+    return attach_topic_links(articles, index_url)
+
+
+def deferred_teasers(ids, index_url, loaded=None):
+    """Stand-ins for the teasers of ``ids``: loaded only if a teaser is not remembered yet.
+
+    The teaser's fragment is keyed by the article, the heading and the
+    index address (``news_index_url`` in the template's context): within a
+    cache generation an article's topics cannot change, so its topic links
+    depend on nothing else. ``loaded``: articles at hand by pk, ready for
+    teasers.
+    """
+    return deferred_objects(NewsArticlePage, ids, lambda ids: load_teasers(ids, index_url), loaded)
+
+
 def _clean_topic_slug(value):
     """The topic slug from a query string, or None when it cannot be one."""
     if value and _SLUG_RE.match(value):
@@ -168,66 +194,87 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         slug = _clean_topic_slug(slug)
         if slug is None:
             return None
-        return Topic.objects.filter(locale_id=self.locale_id, slug=slug).first()
+        return self.get_topics_by_slug().get(slug)
+
+    def get_topics_by_slug(self):
+        """Every topic in the page's language by slug, remembered per cache generation."""
+        locale_id = self.locale_id
+        return local.get_or_compute(
+            f"news:topics-by-slug:{locale_id}",
+            lambda: {topic.slug: topic for topic in Topic.objects.filter(locale_id=locale_id)},
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        published = self.published_articles()
-        articles = published
         topic_slug = request.GET.get(TOPIC_PARAM, "")
-        topic = None
-        unknown_topic = False
-        if topic_slug:
-            topic = self.get_topic(topic_slug)
-            if topic is None:
-                unknown_topic = True
-                articles = articles.none()
-            else:
-                articles = articles.filter(article_topics__topic=topic)
+        topic = self.get_topic(topic_slug) if topic_slug else None
+        unknown_topic = bool(topic_slug) and topic is None
 
+        def listing():
+            articles = self.published_articles()
+            if unknown_topic:
+                return articles.none()
+            if topic is not None:
+                return articles.filter(article_topics__topic=topic)
+            return articles
+
+        index_url = self.get_url(request)
         listing_key = f"news:{self.pk}:{topic.pk if topic else ('none' if unknown_topic else 'all')}"
         paginator, page_obj = listings.paginate(
             request,
             listing_key,
-            articles,
+            # Built only when the listing's ids are not remembered.
+            SimpleLazyObject(listing),
             ARTICLES_PER_PAGE,
-            load=lambda ids: listings.load_in_order(self.published_articles().for_listing(), ids),
+            load=lambda ids: deferred_teasers(ids, index_url),
         )
-        index_url = self.get_url(request)
-        topics = self.get_used_topics(published)
-        for used_topic in topics:
-            used_topic.filter_url = topic_filter_url(index_url, used_topic)
-
         context.update(
             {
-                "articles": attach_topic_links(list(page_obj.object_list), index_url),
+                "articles": page_obj.object_list,
                 "page_obj": page_obj,
                 "paginator": paginator,
-                "topics": topics,
+                "topics": self.get_used_topics(index_url),
                 "current_topic": topic,
                 "unknown_topic": unknown_topic,
                 "feeds": self.get_feed_links(request, topic),
+                "news_index_url": index_url,
             }
         )
         return context
 
-    def get_used_topics(self, published=None):
-        """Topics with at least one visible article here, for the filter."""
-        if published is None:
-            published = self.published_articles()
-        article_ids = published.values("pk")
-        return local.get_or_compute(
-            f"news:topics:{self.pk}",
-            lambda: list(
+    def get_used_topics(self, index_url=None):
+        """Topics with at least one visible article here, for the filter, with their `filter_url`."""
+
+        def used_topics():
+            article_ids = self.published_articles().values("pk")
+            return list(
                 Topic.objects.filter(locale_id=self.locale_id, article_links__page__in=article_ids)
                 .distinct()
                 .order_by("name")
-            ),
-            timeout=local.until_scheduled_change,
+            )
+
+        topics = local.get_or_compute(
+            f"news:topics:{self.pk}", used_topics, timeout=local.until_scheduled_change
         )
+        if index_url is not None:
+            for topic in topics:
+                topic.filter_url = topic_filter_url(index_url, topic)
+        return topics
 
     def get_feed_links(self, request, topic=None):
-        """Absolute feed URLs for <link rel="alternate"> and visible links."""
+        """Absolute feed URLs for <link rel="alternate"> and visible links.
+
+        Remembered per cache generation: they depend only on this page's
+        site, address and the topic.
+        """
+        if getattr(request, "is_preview", False):
+            return self._feed_links(request, topic)
+        return local.get_or_compute(
+            f"news:feeds:{self.pk}:{topic.pk if topic else ''}",
+            lambda: self._feed_links(request, topic),
+        )
+
+    def _feed_links(self, request, topic):
         base = self.get_full_url(request)
         if base is None:
             return {}

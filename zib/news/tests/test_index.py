@@ -12,10 +12,11 @@ from .factories import NewsArticlePageFactory, NewsArticleTopicFactory, TopicFac
 # Queries for rendering the news index (page 1, with images, authors and
 # topics) without the page cache: with the in-process caches empty (cold)
 # and once they hold the site, the route, the listing's ids, the used
-# topics and the teasers (warm). The same for 5 and for 100 articles; update
+# topics, the feed links and the teasers (warm: the articles are not even
+# loaded, zib.news.deferred). The same for 5 and for 100 articles; update
 # them only on purpose.
 INDEX_QUERIES_COLD = 19
-INDEX_QUERIES = 4
+INDEX_QUERIES = 0
 
 
 def soup_of(response):
@@ -205,3 +206,71 @@ def test_page_number_out_of_range_or_garbage_shows_a_page(client, news_index, au
     assert teaser_titles(soup_of(client.get("/de/aktuelles/?page=999"))) == last
     first = teaser_titles(soup_of(client.get("/de/aktuelles/")))
     assert teaser_titles(soup_of(client.get("/de/aktuelles/?page=abc"))) == first
+
+
+def test_remembered_teasers_follow_edits(client, news_index, author, podcast_topic, no_page_cache):
+    """Teasers are rendered once per cache generation: an edit or a renamed topic shows at once."""
+    article = make_articles(news_index, 2, topic=podcast_topic, author=author)[-1]
+    soup = soup_of(client.get("/de/aktuelles/"))
+    assert teaser_titles(soup)[0] == article.title
+    assert soup.select_one(".news-list .topic-tags a").get_text(strip=True) == "Podcast"
+
+    article.title = "Neuer Titel"
+    article.save_revision().publish()
+    assert teaser_titles(soup_of(client.get("/de/aktuelles/")))[0] == "Neuer Titel"
+
+    podcast_topic.name = "Hörfunk"
+    podcast_topic.save()
+    soup = soup_of(client.get("/de/aktuelles/"))
+    assert soup.select_one(".news-list .topic-tags a").get_text(strip=True) == "Hörfunk"
+    assert "Hörfunk" in [a.get_text(strip=True) for a in soup.select(".topic-filter a")]
+
+
+def test_remembered_teasers_load_no_article(client, news_index, author, podcast_topic, no_page_cache):
+    """Once every teaser of the page is remembered, the articles are not loaded at all."""
+    make_articles(news_index, 3, topic=podcast_topic, author=author)
+    client.get("/de/aktuelles/")
+    with CaptureQueriesContext(connection) as queries:
+        soup = soup_of(client.get("/de/aktuelles/"))
+    assert len(teaser_titles(soup)) == 3
+    assert not [q for q in queries if "news_" in q["sql"] or "wagtailcore_page" in q["sql"]]
+
+
+def test_same_article_other_index_address_gets_its_own_topic_links(news_index, podcast_topic, rf):
+    """The teaser's key holds the address its topic links filter, not just the article."""
+    from django.template.loader import render_to_string
+
+    from zib.news.models import deferred_teasers
+
+    article = make_articles(news_index, 1, topic=podcast_topic, images=False)[0]
+    request = rf.get("/de/aktuelles/")
+    request._wagtail_site = None
+    html = {}
+    for url in ("/de/aktuelles/", None):
+        teaser = deferred_teasers([article.pk], url)[0]
+        html[url] = render_to_string(
+            "news/includes/article_teaser.html",
+            {"article": teaser, "heading": "h2", "news_index_url": url, "request": request},
+        )
+    assert "?thema=podcast" in html["/de/aktuelles/"]
+    assert "?thema=podcast" not in html[None]
+
+
+def test_feed_links_follow_a_new_address(client, news_index, no_page_cache):
+    soup = soup_of(client.get("/de/aktuelles/"))
+    assert soup.find("link", type="application/rss+xml")["href"].endswith("/de/aktuelles/feed/rss/")
+    news_index.slug = "meldungen"
+    news_index.save_revision().publish()
+    soup = soup_of(client.get("/de/meldungen/"))
+    assert soup.find("link", type="application/rss+xml")["href"].endswith("/de/meldungen/feed/rss/")
+
+
+def test_topic_filter_follows_a_new_topic(client, news_index, no_page_cache):
+    make_articles(news_index, 1, images=False)
+    soup = soup_of(client.get("/de/aktuelles/?thema=neu"))
+    assert soup.select_one(".notice") is not None
+    topic = TopicFactory(name="Neu", slug="neu")
+    make_articles(news_index, 1, topic=topic, images=False)
+    soup = soup_of(client.get("/de/aktuelles/?thema=neu"))
+    assert soup.select_one(".notice") is None
+    assert len(teaser_titles(soup)) == 1
