@@ -12,14 +12,17 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from zib.pagecache import local
+from zib.pages import listings
 from zib.pages.models import OfficeSettings
 
-from . import ical, services
+from . import cards, ical, services
 from .forms import EventFilterForm, RegistrationForm
 from .metadata import event_json_ld, json_ld_script_content
 from .models import (
@@ -73,12 +76,23 @@ def apply_filters(queryset, filters, now=None):
 
 
 def offered_languages():
-    """Languages in which at least one live event is offered, for the filter."""
-    return list(Language.objects.filter(events__live=True).distinct().order_by("sort_order", "name"))
+    """Languages in which at least one live event is offered, for the filter.
+
+    Remembered per cache generation (publishing or unpublishing an event, or
+    editing a language, starts a new one).
+    """
+    return local.get_or_compute(
+        "events:offered-languages",
+        lambda: list(Language.objects.filter(events__live=True).distinct().order_by("sort_order", "name")),
+        timeout=local.until_scheduled_change,
+    )
 
 
 def attach_campaigns(events):
-    """Set `event.campaign` to the campaign week an event belongs to (one query for all)."""
+    """Set `event.campaign` (and `event.campaign_pk`) to the campaign week an event belongs to.
+
+    One query for all events.
+    """
     parent_paths = {event.path[: -Page.steplen] for event in events}
     campaigns = {}
     if parent_paths:
@@ -88,18 +102,53 @@ def attach_campaigns(events):
         }
     for event in events:
         event.campaign = campaigns.get(event.path[: -Page.steplen])
+        event.campaign_pk = event.campaign.pk if event.campaign else None
     return events
 
 
+def _filters_key(filters):
+    """The cleaned filter values as a stable part of a cache key."""
+    return "&".join(
+        f"{name}={value.isoformat() if hasattr(value, 'isoformat') else value}"
+        for name, value in sorted(filters.items())
+    )
+
+
+def _filter_form_key(page, form):
+    """What the rendered filter form shows besides the language, for ``{% fragment %}``.
+
+    The page (the form's action) and the submitted value of every field, as
+    the widgets show them. A form with errors is rendered afresh ("").
+    """
+    if not form.is_bound:
+        return f"{page.pk}"
+    if form.errors:
+        return ""
+    return "\x1f".join([f"{page.pk}:bound", *(form.data.get(name, "") for name in form.fields)])
+
+
 def event_listing_context(request, index_page, now=None):
-    """Everything the listing template shows, computed in a constant number of queries."""
+    """Everything the listing template shows.
+
+    The ids of the listing (per filter combination) and the cards are
+    remembered per cache generation (``zib.pages.listings``,
+    ``zib.events.cards``); a warm request runs no query of its own.
+    """
     languages = offered_languages()
     form = EventFilterForm(request.GET or None, languages=languages)
     filters = form.filters()
-    queryset = apply_filters(EventPage.objects.for_locale(index_page.locale_id), filters, now)
-    paginator = Paginator(services.card_queryset(queryset), index_page.per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    events = attach_campaigns(list(page_obj.object_list))
+
+    def listed():
+        return apply_filters(EventPage.objects.for_locale(index_page.locale_id), filters, now).live().public()
+
+    # "Upcoming" depends on the time: the ids are kept at most `until_scheduled_change`.
+    key = f"events:{index_page.pk}:{index_page.locale_id}:{_filters_key(filters)}"
+    if now is not None:
+        key += f":{now.isoformat()}"
+    _paginator, page_obj = listings.paginate(
+        request, key, SimpleLazyObject(listed), index_page.per_page, load=cards.load_cards
+    )
+    events = page_obj.object_list
     current_language = translation.get_language()
     my_language = next((lang for lang in languages if lang.primary_subtag == current_language), None)
     feed_query = request.GET.copy()
@@ -108,6 +157,7 @@ def event_listing_context(request, index_page, now=None):
     ical_url = reverse("events:calendar_feed")
     return {
         "filter_form": form,
+        "filter_form_key": _filter_form_key(index_page, form),
         "filters": filters,
         "is_past": filters.get("when") == EventFilterForm.WHEN_PAST,
         "page_obj": page_obj,

@@ -3,7 +3,15 @@
 from django import template
 from django.utils.formats import date_format, time_format
 
+from ..cards import EventCard
+
 register = template.Library()
+
+
+@register.filter
+def loaded(event):
+    """The event of a card: a listing's ``EventCard`` loads it (with the other cards of its page)."""
+    return event.load() if isinstance(event, EventCard) else event
 
 
 def _day(value):

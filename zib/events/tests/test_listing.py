@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -186,8 +185,11 @@ def test_upcoming_events_for_the_start_page(events_index, django_assert_num_quer
         assert [lang.code for lang in events[0].languages.all()] == ["de"]
 
 
-def _page_queries(client, url):
-    cache.clear()  # measure the whole page, not a cached copy
+def _page_queries(client, url, forget=None):
+    """Queries of one request of the page (page cache off): warm, or cold after ``forget``."""
+    client.get(url)
+    if forget is not None:
+        forget()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
@@ -206,7 +208,7 @@ def _add_events(parent, campaign, count, image):
 
 
 def test_listing_query_count_is_the_same_for_10_and_500_events(
-    client, rf, events_index, django_assert_num_queries
+    client, rf, events_index, django_assert_num_queries, no_page_cache, forget_local_caches
 ):
     from zib.events.views import event_listing_context
 
@@ -215,23 +217,37 @@ def test_listing_query_count_is_the_same_for_10_and_500_events(
     url = events_index.url + "?language=ar"
     _add_events(events_index, campaign, 10, image)
     client.get(url)  # creates the office settings and the image renditions once
+    small_cold, _response = _page_queries(client, url, forget=forget_local_caches)
     small, _response = _page_queries(client, url)
-    with django_assert_num_queries(LISTING_CONTEXT_QUERIES):
+    forget_local_caches()
+    with django_assert_num_queries(LISTING_CONTEXT_QUERIES_COLD):
+        event_listing_context(rf.get(url), events_index)
+    with django_assert_num_queries(0):
         event_listing_context(rf.get(url), events_index)
 
     _add_events(events_index, campaign, 490, image)
-    large, response = _page_queries(client, url)
-    assert large == small
+    large_cold, response = _page_queries(client, url, forget=forget_local_caches)
     assert len(_titles(response)) == events_index.per_page
-    with django_assert_num_queries(LISTING_CONTEXT_QUERIES):
+    large, response = _page_queries(client, url)
+    assert len(_titles(response)) == events_index.per_page
+    assert (small_cold, small) == (large_cold, large) == (LISTING_PAGE_QUERIES_COLD, LISTING_PAGE_QUERIES)
+    forget_local_caches()
+    with django_assert_num_queries(LISTING_CONTEXT_QUERIES_COLD):
         context = event_listing_context(rf.get(url), events_index)
         assert context["page_obj"].paginator.count == 6 + 326  # the Arabic ones
 
 
-# The listing's own queries: the languages of live events, default locale, count,
-# the page of events, their languages, images, renditions, their campaigns (the
-# view restrictions are remembered per cache generation, zib.pages.querysets).
-LISTING_CONTEXT_QUERIES = 8
+# The listing's own queries with empty in-process caches: the languages of live
+# events, the default locale, the restricted sections (zib.pages.querysets), the
+# ids of the listing, the day and campaign of the page's events (2). The events
+# themselves are loaded only to render cards that are not remembered yet. Warm, the
+# listing runs no query (was 8 every time).
+LISTING_CONTEXT_QUERIES_COLD = 6
+# The whole page, cold: these, the events of the page with their languages, images,
+# renditions and campaigns (5) for the cards, the site, the route and the chrome.
+# Warm (the cards, the filter form and the chrome remembered): none at all.
+LISTING_PAGE_QUERIES_COLD = 23
+LISTING_PAGE_QUERIES = 0
 
 
 def test_cards_count_only_confirmed_registrations_against_the_capacity(client, events_index):
@@ -262,3 +278,75 @@ def test_cards_count_only_confirmed_registrations_against_the_capacity(client, e
     }
     assert "Ausgebucht" in texts["Voll"]
     assert "Ausgebucht" not in texts["Frei"] and "Anmeldung erforderlich" in texts["Frei"]
+
+
+def test_remembered_listing_follows_publishing_editing_and_registrations(client, programme, no_page_cache):
+    """The ids, the cards and the filter form are remembered per cache generation: every change shows."""
+    from zib.events.models import Registration
+
+    url = programme.url
+    assert _titles(client.get(url)) == [
+        "Infostand Arabisch",
+        "Online-Abend Ukrainisch",
+        "Workshop Türkisch",
+        "Abgesagt:Abgesagtes Fest",
+    ]
+    assert _titles(client.get(url)) == _titles(client.get(url))  # from the in-process caches
+
+    # Editing an event shows on its (remembered) card.
+    event = EventPage.objects.get(title="Infostand Arabisch")
+    event.title = "Infostand auf Arabisch"
+    event.registration_enabled = True
+    event.capacity = 1
+    event.save_revision().publish()
+    assert _titles(client.get(url))[0] == "Infostand auf Arabisch"
+
+    # A registration that fills the event: "Ausgebucht" on its card.
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert "Ausgebucht" not in soup.select(".event-card")[0].get_text()
+    Registration.objects.create(
+        event=event, status=Registration.Status.CONFIRMED, name="A", email="a@example.org"
+    )
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert "Ausgebucht" in soup.select(".event-card")[0].get_text()
+
+    # Unpublishing takes an event out of the listing and its count.
+    EventPage.objects.get(title="Workshop Türkisch").unpublish()
+    response = client.get(url)
+    assert "Workshop Türkisch" not in _titles(response)
+    assert "3 Veranstaltungen gefunden" in response.content.decode()
+
+    # A new event appears, and its language is offered in the (remembered) filter form.
+    EventPageFactory(parent=programme, title="Erzählcafé Farsi", start_date=_day(4), languages=["fa"])
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert _titles(client.get(url))[1] == "Erzählcafé Farsi"
+    assert soup.select_one('#filter-language option[value="fa"]') is not None
+    assert _titles(client.get(url + "?language=fa")) == ["Erzählcafé Farsi"]
+
+    # The remembered page of ids with another filter is its own.
+    assert _titles(client.get(url + "?language=ar")) == ["Infostand auf Arabisch"]
+    assert _titles(client.get(url + "?when=past")) == ["Fachtag vom letzten Monat"]
+
+
+def test_filter_form_shows_the_values_of_each_request(client, programme, no_page_cache):
+    """The filter form is remembered per submitted values; one with errors is rendered afresh."""
+
+    def shown(query):
+        form = BeautifulSoup(client.get(f"{programme.url}?{query}").content, "html.parser").select_one(
+            "form.event-filters"
+        )
+        return {
+            "kind": form.select_one("#filter-kind option[selected]")["value"]
+            if form.select_one("#filter-kind option[selected]")
+            else "",
+            "date_from": form.select_one("#filter-date_from").get("value", ""),
+            "errors": bool(form.select_one(".error-summary")),
+        }
+
+    for _repeat in range(2):
+        assert shown("kind=workshop") == {"kind": "workshop", "date_from": "", "errors": False}
+        assert shown("kind=online&page=2") == {"kind": "online", "date_from": "", "errors": False}
+        assert shown("") == {"kind": "", "date_from": "", "errors": False}
+        assert shown("date_from=2030-01-02") == {"kind": "", "date_from": "2030-01-02", "errors": False}
+        assert shown("date_from=1999-01-01") == {"kind": "", "date_from": "1999-01-01", "errors": True}
+        assert shown("date_from=1999-01-02") == {"kind": "", "date_from": "1999-01-02", "errors": True}
