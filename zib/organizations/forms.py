@@ -12,7 +12,10 @@ from .models import District, Organization, Topic
 
 
 class DirectoryFilterForm(forms.Form):
-    """GET filters of the directory; invalid values are ignored, never an error page."""
+    """GET filters of the directory; invalid values are ignored, never an error page.
+
+    ``topics``, ``languages`` and ``districts`` are the choices, ``(value, label)`` pairs.
+    """
 
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
     topic = forms.ChoiceField(label=_("Themenfeld"), required=False)
@@ -23,9 +26,9 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, topics=(), languages=(), districts=(), **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("Alle"))]
-        self.fields["topic"].choices = everything + [(t.slug, t.display_name) for t in topics]
+        self.fields["topic"].choices = everything + list(topics)
         self.fields["language"].choices = everything + list(languages)
-        self.fields["district"].choices = everything + [(d.slug, d.name) for d in districts]
+        self.fields["district"].choices = everything + list(districts)
         self.fields["kind"].choices = everything + list(Organization.Kind.choices)
         self.fields["q"].widget.attrs.update({"type": "search"})
 

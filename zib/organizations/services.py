@@ -75,13 +75,17 @@ def active_locale_id():
     return _locale_id(get_language())
 
 
+def directory_entries():
+    """Published entries (the canonical rows in the default locale) in the directory's order."""
+    return Organization.objects.filter(locale_id=default_locale_id(), show_in_directory=True).order_by(
+        "name", "pk"
+    )
+
+
 def directory_queryset():
     """Published entries (the canonical rows in the default locale), ready for listing."""
     return (
-        Organization.objects.filter(locale_id=default_locale_id(), show_in_directory=True)
-        .select_related("district", "logo")
-        .prefetch_related("topics", "logo__renditions")
-        .order_by("name", "pk")
+        directory_entries().select_related("district", "logo").prefetch_related("topics", "logo__renditions")
     )
 
 

@@ -13,6 +13,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
+from zib.pagecache import local
+from zib.pages import listings
+
 from . import services
 from .exports import build_csv, build_vcard, entry_record
 from .forms import DirectoryFilterForm, ProposalForm
@@ -42,14 +45,23 @@ def entry_url(organization, page=None, absolute=False):
 
 
 def _facets():
+    """The filters' choices in the visitor's language, remembered per cache generation.
+
+    ``(topics, languages, districts)``, each a list of ``(value, label)`` pairs.
+    """
+    return local.get_or_compute(
+        f"network:facets:{get_language()}", _compute_facets, timeout=local.until_scheduled_change
+    )
+
+
+def _compute_facets():
     default = services.default_locale_id()
     active = services.active_locale_id()
     topics = list(Topic.objects.filter(locale_id=default))
     names = {}
     if active != default:
         names = dict(Topic.objects.filter(locale_id=active).values_list("translation_key", "name"))
-    for topic in topics:
-        topic.display_name = names.get(topic.translation_key, topic.name)
+    topic_choices = [(topic.slug, names.get(topic.translation_key, topic.name)) for topic in topics]
     codes = set()
     for value in (
         Organization.objects.filter(locale_id=default, show_in_directory=True)
@@ -58,42 +70,123 @@ def _facets():
     ):
         codes.update(code.strip() for code in value.split(",") if code.strip())
     languages = sorted(((code, language_name(code)) for code in codes), key=lambda pair: pair[1].lower())
-    return topics, languages, list(District.objects.all())
+    districts = list(District.objects.values_list("slug", "name"))
+    return topic_choices, languages, districts
 
 
-def _filtered_entries(request):
+def _filter_form(request):
     topics, languages, districts = _facets()
     form = DirectoryFilterForm(request.GET or None, topics=topics, languages=languages, districts=districts)
     filters = form.filters() if request.GET else {}
+    return form, filters
+
+
+def _filtered_entries(request):
+    form, filters = _filter_form(request)
     queryset = services.filter_directory(services.directory_queryset(), **filters)
     return form, filters, queryset
+
+
+def _form_fields(form):
+    """``(bound field, fragment key)`` pairs: a field's label and widget are kept as a fragment.
+
+    The key is what the widget shows: the chosen value, or that the value was
+    not understood (any such value renders alike). A search term typed by the
+    visitor is never a key.
+    """
+    fields = []
+    for field in form:
+        if field.name == "q":
+            key = None if field.value() else "q:"
+        elif field.errors:
+            key = f"{field.name}:!"
+        else:
+            key = f"{field.name}:{field.value() or ''}"
+        fields.append((field, key))
+    return fields
+
+
+def _entry_ids(page, filters):
+    """The ordered ids of the entries the filters select.
+
+    Remembered per cache generation for the filters' (validated, finite)
+    values; never for a search term typed by the visitor.
+    """
+    queryset = services.filter_directory(services.directory_entries(), **filters)
+    if filters.get("q"):
+        return list(queryset.values_list("pk", flat=True))
+    key = "network:{}:{topic}:{language}:{district}:{kind}".format(
+        page.pk, **{name: filters.get(name, "") for name in ("topic", "language", "district", "kind")}
+    )
+    return listings.remembered_ids(key, queryset)
+
+
+class _PageEntries:
+    """The entries of one page of the listing, loaded from the database only when needed.
+
+    Each card is a fragment remembered per entry; only when a card is not
+    remembered are the page's entries loaded (all at once, with what the
+    cards show).
+    """
+
+    def __init__(self, ids, base_url, page):
+        self.ids = ids
+        self.base_url = base_url
+        self.page = page
+        self._loaded = None
+
+    def get(self, pk):
+        if self._loaded is None:
+            entries = services.attach_display_fields(
+                listings.load_in_order(services.directory_queryset(), self.ids)
+            )
+            for entry in entries:
+                entry.url = self.base_url + self.page.reverse_subpage("entry", args=[entry.slug])
+            self._loaded = {entry.pk: entry for entry in entries}
+        return self._loaded.get(pk)
+
+
+class _LazyEntry:
+    """An entry of the listing known by its id; anything else is loaded on first use."""
+
+    def __init__(self, pk, entries):
+        self.pk = pk
+        self._entries = entries
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._entries.get(self.pk), name)
 
 
 def directory_index(request, page):
     """The directory: filters in the URL, full-text search, pagination."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
-    form, filters, queryset = _filtered_entries(request)
+    form, filters = _filter_form(request)
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit() or int(page_number) > MAX_PAGE_PARAM:
         page_number = 1
-    paginator = Paginator(queryset, page.per_page or 20)
+    ids = _entry_ids(page, filters)
+    paginator = Paginator(ids, page.per_page or 20)
     page_obj = paginator.get_page(page_number)
-    entries = services.attach_display_fields(page_obj.object_list)
-    for entry in entries:
-        entry.url = page.url + page.reverse_subpage("entry", args=[entry.slug])
+    page_url = page.url
+    page_entries = _PageEntries(list(page_obj.object_list), page_url, page)
+    entries = [_LazyEntry(pk, page_entries) for pk in page_entries.ids]
     context = page.get_context(request)
     context.update(
         {
             "form": form,
+            "form_fields": _form_fields(form),
             "filters": filters,
             "filters_active": any(filters.values()),
             "filter_errors": bool(request.GET) and bool(form.errors),
             "page_obj": page_obj,
             "entries": entries,
             "result_count": paginator.count,
-            "csv_url": page.url + page.reverse_subpage("export_csv"),
-            "json_url": page.url + page.reverse_subpage("export_json"),
+            "page_url": page_url,
+            "csv_url": page_url + page.reverse_subpage("export_csv"),
+            "json_url": page_url + page.reverse_subpage("export_json"),
             "propose_url": reverse("organizations:propose"),
         }
     )

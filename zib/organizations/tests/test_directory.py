@@ -192,3 +192,123 @@ def test_entry_breadcrumbs_keep_the_visitors_language(client, directory):
     hrefs = [a["href"] for a in trail.find_all("a")]
     assert hrefs == ["/uk/", "/uk" + directory.url[3:]]
     assert trail.find("span", attrs={"aria-current": "page"}).get_text() == "PuGiS e.V."
+
+
+# Queries of the listing without the page cache: with the in-process caches
+# empty (cold) and once they hold the site, the route, the filters' choices,
+# the listing's ids and the cards (warm). The same for 5 and for 100 entries;
+# update them only on purpose.
+LISTING_QUERIES_COLD = 18
+LISTING_QUERIES = 0
+
+
+def _cold_and_warm(client, url, params, forget):
+    client.get(url, params)
+    client.get(url, params)  # a fresh site's first request starts a new cache generation
+    forget()
+    with CaptureQueriesContext(connection) as cold:
+        client.get(url, params)
+    with CaptureQueriesContext(connection) as warm:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(cold.captured_queries), len(warm.captured_queries), response
+
+
+@pytest.mark.parametrize("count", [5, 100])
+def test_listing_query_counts_cold_and_warm(client, directory, count, no_page_cache, forget_local_caches):
+    health = TopicFactory(slug="gesundheit")
+    district = DistrictFactory()
+    for _ in range(count):
+        OrganizationFactory(topics=[health], district=district, languages="de, ar, tr")
+    for params in ({}, {"topic": "gesundheit", "language": "ar"}):
+        cold, warm, response = _cold_and_warm(client, directory.url, params, forget_local_caches)
+        assert (cold, warm) == (LISTING_QUERIES_COLD, LISTING_QUERIES), params
+        assert len(names(response)) == min(count, directory.per_page)
+
+
+def test_remembered_listing_follows_edits(client, directory, no_page_cache):
+    health = TopicFactory(name="Gesundheit", slug="gesundheit")
+    first = OrganizationFactory(name="A Verein", topics=[health], languages="de")
+    OrganizationFactory(name="B Verein", languages="de")
+    assert names(client.get(directory.url)) == ["A Verein", "B Verein"]
+    assert names(client.get(directory.url, {"topic": "gesundheit"})) == ["A Verein"]
+
+    # A new entry, a changed name and a new language show at once.
+    OrganizationFactory(name="C Verein", topics=[health], languages="uk")
+    first.name = "D Verein"
+    first.save()
+    soup = BeautifulSoup(client.get(directory.url).content, "html.parser")
+    assert [h.get_text(strip=True) for h in soup.select(".network-entry h2")] == [
+        "B Verein",
+        "C Verein",
+        "D Verein",
+    ]
+    assert "uk" in [o["value"] for o in soup.select("select[name=language] option")]
+    assert names(client.get(directory.url, {"topic": "gesundheit"})) == ["C Verein", "D Verein"]
+    assert names(client.get(directory.url, {"language": "uk"})) == ["C Verein"]
+
+    # An entry taken out of the directory disappears from every listing.
+    first.show_in_directory = False
+    first.save()
+    assert names(client.get(directory.url)) == ["B Verein", "C Verein"]
+    assert names(client.get(directory.url, {"topic": "gesundheit"})) == ["C Verein"]
+
+    # A new topic is offered as a filter at once.
+    TopicFactory(name="Sport", slug="sport")
+    soup = BeautifulSoup(client.get(directory.url).content, "html.parser")
+    assert "sport" in [o["value"] for o in soup.select("select[name=topic] option")]
+
+
+def test_remembered_filters_keep_each_visitors_state(client, directory, no_page_cache):
+    TopicFactory(name="Gesundheit", slug="gesundheit")
+    OrganizationFactory(name="Verein", languages="ar")
+
+    def selected(params):
+        soup = BeautifulSoup(client.get(directory.url, params).content, "html.parser")
+        select = soup.select_one("select[name=topic]")
+        option = select.select_one("option[selected]")
+        return option["value"] if option else None, select.get("aria-invalid")
+
+    for _ in range(2):  # the second round comes from the remembered fragments
+        assert selected({}) == ("", None)
+        assert selected({"topic": "gesundheit"}) == ("gesundheit", None)
+        assert selected({"topic": "gibt-es-nicht"}) == (None, "true")
+        assert selected({"topic": ""}) == ("", None)
+    soup = BeautifulSoup(client.get(directory.url, {"q": "Café <b>"}).content, "html.parser")
+    assert soup.select_one("#id_q")["value"] == "Café <b>"
+    soup = BeautifulSoup(client.get(directory.url).content, "html.parser")
+    assert not soup.select_one("#id_q").get("value")
+
+
+def test_search_results_are_never_remembered(client, directory, no_page_cache, monkeypatch):
+    from zib.pages import listings
+
+    OrganizationFactory(name="Sprachcafé Malstatt", description="Deutsch üben bei Kaffee")
+    OrganizationFactory(name="Sportverein", description="Fußball für alle")
+    remembered = []
+    original = listings.remembered_ids
+
+    def spy(key, queryset):
+        remembered.append(key)
+        return original(key, queryset)
+
+    monkeypatch.setattr(listings, "remembered_ids", spy)
+    assert names(client.get(directory.url, {"q": "Kaffee", "kind": "association"})) == ["Sprachcafé Malstatt"]
+    assert names(client.get(directory.url, {"q": "Fußball"})) == ["Sportverein"]
+    assert remembered == []
+    assert names(client.get(directory.url, {"kind": "association"})) == ["Sportverein", "Sprachcafé Malstatt"]
+    assert len(remembered) == 1
+
+
+def test_cards_in_the_visitors_language(client, directory, no_page_cache):
+    from wagtail.models import Locale
+
+    entry = OrganizationFactory(name="Beratungsstelle", languages="de")
+    ukrainian = Locale.objects.get_or_create(language_code="uk")[0]
+    translation = entry.copy_for_translation(ukrainian)
+    translation.name = "Консультаційний центр"
+    translation.save()
+    url = "/uk" + directory.url[3:]
+    for _ in range(2):
+        assert names(client.get(directory.url)) == ["Beratungsstelle"]
+        assert names(client.get(url)) == ["Консультаційний центр"]
