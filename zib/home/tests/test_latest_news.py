@@ -17,9 +17,11 @@ from zib.pages.models import ContentPage
 # Queries for rendering the start page with news teasers (images, authors,
 # topics), the next events and the newest episode, without the page cache:
 # with the in-process caches empty (cold) and once they hold the site, the
-# route and the cards (warm). The same for 5 and for 100 articles.
+# route, the links, the ids of the articles, events and episode shown and
+# their cards (warm: nothing is loaded, zib.news.deferred). The same for 5
+# and for 100 articles.
 HOME_QUERIES_COLD = 22
-HOME_QUERIES = 13
+HOME_QUERIES = 0
 
 
 def soup_of(response):
@@ -191,3 +193,98 @@ def test_home_query_count_is_constant(client, news_index, author, count, no_page
         assert len(queries) == expected, (
             f"start page ran {len(queries)} queries for {count} articles ({state})"
         )
+
+
+def _remembered_ttl(key):
+    """Seconds the in-process cache keeps ``key`` of the current generation."""
+    import time
+
+    from django.core.cache import caches
+
+    cache = caches["local"]
+    return cache._expire_info[cache.make_and_validate_key(key)] - time.time()
+
+
+def test_remembered_start_page_follows_publishing(client, news_index, home_page, no_page_cache):
+    """What the start page remembers (links, ids, cards) is never kept past a visible change."""
+    from zib.events.tests.factories import EventIndexPageFactory, EventPageFactory
+    from zib.podcast.tests.factories import EpisodePageFactory, PodcastShowPageFactory
+
+    article = make_articles(news_index, 1, images=False)[0]
+    events = EventIndexPageFactory(parent=home_page)
+    event = EventPageFactory(parent=events, title="Erster Termin")
+    show = PodcastShowPageFactory(parent=home_page)
+    EpisodePageFactory(parent=show, title="Alte Folge", publish_date=timezone.now() - datetime.timedelta(9))
+    easy = home_page.add_child(instance=ContentPage(title="Leichte Sprache", slug="leichte-sprache"))
+    home_page.easy_language_page = easy
+    home_page.save_revision().publish()
+
+    def shown():
+        soup = soup_of(client.get("/de/"))
+        return {
+            "news": [h.get_text(strip=True) for h in soup.select(".home-news article h3")],
+            "heading": soup.select_one(".home-news h2").get_text(strip=True),
+            "events": [h.get_text(strip=True) for h in soup.select(".home-events h3")],
+            "episode": [h.get_text(strip=True) for h in soup.select(".home-podcast h3")],
+            "access": [a["href"] for a in soup.select(".home-access a")],
+        }
+
+    assert (
+        shown()
+        == shown()
+        == {
+            "news": [article.title],
+            "heading": "Aktuelles",
+            "events": ["Erster Termin"],
+            "episode": ["Alte Folge"],
+            "access": ["/de/leichte-sprache/"],
+        }
+    )
+    newer = make_articles(news_index, 1, images=False)[0]
+    assert shown()["news"] == [newer.title, article.title]
+    article.title = "Geänderter Titel"
+    article.save_revision().publish()
+    assert shown()["news"] == [newer.title, "Geänderter Titel"]
+    newer.unpublish()
+    assert shown()["news"] == ["Geänderter Titel"]
+    news_index.title = "Neuigkeiten"
+    news_index.save_revision().publish()
+    assert shown()["heading"] == "Neuigkeiten"
+
+    event.title = "Verschobener Termin"
+    event.save_revision().publish()
+    assert shown()["events"] == ["Verschobener Termin"]
+    event.unpublish()
+    assert shown()["events"] == []
+
+    EpisodePageFactory(parent=show, title="Neue Folge", publish_date=timezone.now() - datetime.timedelta(1))
+    assert shown()["episode"] == ["Neue Folge"]
+    easy.unpublish()
+    assert shown()["access"] == []
+
+
+def test_next_events_are_remembered_only_until_the_first_ends(client, home_page, no_page_cache):
+    from zib.events.models import EventPage
+    from zib.events.tests.factories import EventIndexPageFactory, EventPageFactory
+
+    events = EventIndexPageFactory(parent=home_page)
+    soon = EventPageFactory(parent=events, start_date=timezone.localdate())
+    EventPageFactory(parent=events)
+    # Ends in two minutes (an update starts no new generation; the cache is empty anyway).
+    EventPage.objects.filter(pk=soon.pk).update(ends_at=timezone.now() + datetime.timedelta(seconds=120))
+    client.get("/de/")
+    assert 0 < _remembered_ttl(f"home:events:{home_page.pk}") <= 121
+
+
+def test_newest_episode_is_remembered_only_until_the_next_is_due(client, home_page, no_page_cache):
+    from zib.podcast.tests.factories import EpisodePageFactory, PodcastShowPageFactory
+
+    show = PodcastShowPageFactory(parent=home_page)
+    EpisodePageFactory(parent=show, title="Jetzt", publish_date=timezone.now() - datetime.timedelta(1))
+    EpisodePageFactory(
+        parent=show, title="Gleich", publish_date=timezone.now() + datetime.timedelta(seconds=120)
+    )
+    assert [h.get_text(strip=True) for h in soup_of(client.get("/de/")).select(".home-podcast h3")] == [
+        "Jetzt"
+    ]
+    assert 0 < _remembered_ttl(f"home:episode:{home_page.pk}") <= 121
