@@ -1,9 +1,77 @@
 """Content blocks shared by every page with a body (news, content pages …)."""
 
+import copy
+import hashlib
+
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.documents.blocks import DocumentChooserBlock as WagtailDocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
+
+from zib.pagecache import local
+
+
+class RememberedChooserMixin:
+    """A chooser block whose chosen objects are remembered per cache generation.
+
+    Wagtail loads the images, documents and pages a stream refers to on every
+    render (one query per kind). Saving, deleting, publishing or moving any of
+    them starts a new cache generation, so the loaded objects are remembered
+    in ``zib.pagecache.local`` (each request gets its own unpickled copy).
+    Migrations still see Wagtail's block: the definition is unchanged.
+    """
+
+    wagtail_path = None  # the block's path in migrations
+
+    @cached_property
+    def canonical_module_path(self):
+        return self.wagtail_path
+
+    def bulk_to_python(self, values):
+        ids = ",".join(sorted({str(value) for value in values if value is not None}))
+        if not ids:
+            return [None] * len(values)
+        if len(ids) > 200:
+            ids = hashlib.sha256(ids.encode()).hexdigest()
+        objects = local.get_or_compute(
+            f"blocks:{self.model_class._meta.label_lower}:{ids}", lambda: self.load_objects(values)
+        )
+        # As Wagtail: the order of `values`, None kept, a copy for a repeated id.
+        result = []
+        seen_ids = set()
+        for id in values:
+            obj = objects.get(id)
+            if obj is not None and id in seen_ids:
+                obj = copy.copy(obj)
+            result.append(obj)
+            seen_ids.add(id)
+        return result
+
+    def load_objects(self, values):
+        return self.model_class.objects.in_bulk([value for value in values if value is not None])
+
+
+class ImageChooserBlock(RememberedChooserMixin, WagtailImageChooserBlock):
+    wagtail_path = "wagtail.images.blocks.ImageChooserBlock"
+
+
+class DocumentChooserBlock(RememberedChooserMixin, WagtailDocumentChooserBlock):
+    wagtail_path = "wagtail.documents.blocks.DocumentChooserBlock"
+
+    def load_objects(self, values):
+        documents = super().load_objects(values)
+        for document in documents.values():
+            # Wagtail reads a missing size from the storage (and stores it) when
+            # the size is shown; do that once here, not on every render. A file
+            # that cannot be read shows no size, as before.
+            if document.get_file_size() is None:
+                document.file_size = 0
+        return documents
+
+
+class PageChooserBlock(RememberedChooserMixin, blocks.PageChooserBlock):
+    wagtail_path = "wagtail.blocks.PageChooserBlock"
 
 
 class ImageBlock(blocks.StructBlock):
@@ -77,7 +145,7 @@ class MoreBoxBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("Überschrift"), help_text=_('z. B. "Mehr zum Team"'))
     text = blocks.TextBlock(label=_("Text"), required=False)
-    page = blocks.PageChooserBlock(label=_("Ziel-Seite"), required=False)
+    page = PageChooserBlock(label=_("Ziel-Seite"), required=False)
     url = blocks.URLBlock(label=_("oder externe Adresse"), required=False)
     link_label = blocks.CharBlock(label=_("Linktext"), help_text=_('z. B. "Hier geht\'s zum Team des ZIB"'))
 

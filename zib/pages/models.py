@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from zib.pagecache import local
@@ -110,9 +110,30 @@ class ContentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = SitePageQuerySet(Page).child_of(self)
-        context["subpages"] = list(children.live().public().specific().defer_streamfields())
+        context["subpages"] = self.subpage_links(request)
         return context
+
+    def subpage_links(self, request=None):
+        """The live, public child pages as ``{"title", "url", "teaser"}``, remembered per cache generation.
+
+        The addresses are relative to the request's site, so the site is part
+        of the key; what is live changes with (scheduled) publishing.
+        """
+        if self.pk is None or getattr(request, "is_preview", False):
+            return self._subpage_links(request)
+        site = Site.find_for_request(request) if request is not None else None
+        return local.get_or_compute(
+            f"pages:subpages:{self.pk}:{site.pk if site else 0}",
+            lambda: self._subpage_links(request),
+            timeout=local.until_scheduled_change,
+        )
+
+    def _subpage_links(self, request):
+        children = SitePageQuerySet(Page).child_of(self).live().public().specific().defer_streamfields()
+        return [
+            {"title": page.title, "url": page.get_url(request), "teaser": getattr(page, "teaser", "")}
+            for page in children
+        ]
 
 
 class DocumentsPage(BasePage):
@@ -296,11 +317,30 @@ class AccessibilityStatementPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["known_gaps"] = list(self.known_gaps.all())
-        feedback_page = self.feedback_page
-        if feedback_page and feedback_page.live:
-            context["feedback_url"] = feedback_page.get_url(request) + "?anliegen=barrierefreiheit"
+        if getattr(request, "is_preview", False):
+            # A preview shows the draft's gaps and contact page, never remembered.
+            known_gaps, feedback_url = self._statement_data(request)
+        else:
+            # Remembered per cache generation (saving the page or publishing the
+            # contact page starts a new one); the address is relative to the site.
+            site = Site.find_for_request(request)
+            known_gaps, feedback_url = local.get_or_compute(
+                f"pages:accessibility:{self.pk}:{site.pk if site else 0}",
+                lambda: self._statement_data(request),
+                timeout=local.until_scheduled_change,
+            )
+        context["known_gaps"] = known_gaps
+        if feedback_url:
+            context["feedback_url"] = feedback_url
         return context
+
+    def _statement_data(self, request):
+        """The known gaps and the address of the contact form for feedback (or None)."""
+        feedback_page = self.feedback_page
+        feedback_url = None
+        if feedback_page and feedback_page.live:
+            feedback_url = feedback_page.get_url(request) + "?anliegen=barrierefreiheit"
+        return list(self.known_gaps.all()), feedback_url
 
 
 class AccessibilityGap(Orderable):
@@ -392,10 +432,13 @@ class ContactPage(RoutablePageMixin, BasePage):
 
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
+        # Only a known topic can be preselected (anything else selects none, as
+        # before); the empty form's fields are rendered once per topic.
+        topic = request.GET.get("anliegen", "")
         form = ContactForm(
             page=self,
             privacy_url=self.get_privacy_url(request),
-            initial={"topic": request.GET.get("anliegen", "")[:30]},
+            initial={"topic": topic if topic in ContactMessage.Topic.values else ""},
         )
         response = self.render(request, context_overrides={"form": form})
         # The form carries a signed timestamp: never serve it from a cache.

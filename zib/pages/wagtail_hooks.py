@@ -12,3 +12,11 @@ register_permission_policy(ContactMessage, ReadOnlyPermissionPolicy(ContactMessa
 @hooks.register("register_admin_viewset")
 def register_contact_message_viewset():
     return ContactMessageViewSet("contact_messages")
+
+
+@hooks.register("register_rich_text_features", order=100)  # after Wagtail's own link types
+def remember_rich_text_links(features):
+    from .richtext import RememberedDocumentLinkHandler, RememberedPageLinkHandler
+
+    features.register_link_type(RememberedPageLinkHandler)
+    features.register_link_type(RememberedDocumentLinkHandler)
