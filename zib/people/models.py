@@ -12,6 +12,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from zib.languages.services import translated_language_name
+from zib.pagecache import local
 from zib.pages.models import BasePage
 
 
@@ -194,10 +195,24 @@ class TeamPage(RoutablePageMixin, BasePage):
         """The current team and the newest introduction."""
         from .services import current_team, latest_introduction
 
-        members = current_team(self.locale, photo_spec=self.photo_spec)
+        # Both are remembered per cache generation (any change to a person, a
+        # membership or a published page starts a new one), the team also per
+        # day (memberships begin and end on dates) and the feature, which
+        # depends on what is published, until the next scheduled go-live or expiry.
+        today = timezone.localdate()
+        members = local.get_or_compute(
+            f"people:team:{self.locale_id}:{today.isoformat()}:{self.photo_spec}",
+            lambda: current_team(self.locale, today=today, photo_spec=self.photo_spec),
+        )
+        feature = local.get_or_compute(
+            f"people:latest-introduction:{self.locale_id}",
+            lambda: latest_introduction(self.locale),
+            timeout=local.until_scheduled_change,
+        )
+        page_url = self.get_url(request)
         for member in members:
-            member.url = self.profile_url(member.person, request)
-        context = {"members": members, "feature": latest_introduction(self.locale)}
+            member.url = page_url + self.reverse_subpage("profile_view", kwargs={"slug": member.person.slug})
+        context = {"members": members, "feature": feature}
         return self.render(request, context_overrides=context)
 
     @path("<slug:slug>/")

@@ -64,3 +64,20 @@ def test_article_links_to_the_profile(home_page, news_index):
     team = TeamPageFactory(parent=home_page)
     adele = TeamMembershipFactory(person__slug="adele-robart").person
     assert adele.get_absolute_url() == team.profile_url(adele)
+
+
+def test_remembered_feature_follows_publishing_and_unpublishing(client, home_page, news_index):
+    team = TeamPageFactory(parent=home_page)
+    person = TeamMembershipFactory().person
+    article(news_index, person, 30, title="Erste Vorstellung")
+
+    def feature():
+        soup = BeautifulSoup(client.get(team.url).content, "html.parser")
+        link = soup.select_one(".team-feature__title a")
+        return link.get_text(strip=True) if link else None
+
+    assert feature() == "Erste Vorstellung"
+    newer = article(news_index, person, 2, title="Zweite Vorstellung")
+    assert feature() == "Zweite Vorstellung"
+    newer.unpublish()
+    assert feature() == "Erste Vorstellung"

@@ -178,3 +178,45 @@ def test_team_page_query_count_does_not_grow_with_the_team(client, team_page):
     many = count_queries(client, team_page.url)
     assert few == many
     assert many <= 22  # chrome (settings, navigation, footer) included
+
+
+def test_team_page_costs_no_query_when_warm(client, team_page, forget_local_caches):
+    for _ in range(3):
+        TeamMembershipFactory()
+    client.get(team_page.url)  # renditions are made on the first visit
+    counts = []
+    forget_local_caches()
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(team_page.url).status_code == 200
+        counts.append(len(queries))
+    # Cold: chrome, route and breadcrumbs as on every page, the team (with the
+    # photos' renditions) and the newest introduction; warm: nothing.
+    assert counts == [17, 0]
+
+
+def test_remembered_team_follows_changes_to_memberships_and_people(client, team_page):
+    membership = TeamMembershipFactory(person__name="Veronika Kabis")
+    assert names_on(soup_of(client.get(team_page.url))) == ["Veronika Kabis"]
+    TeamMembershipFactory(person__name="Adèle Robart")
+    assert names_on(soup_of(client.get(team_page.url))) == ["Adèle Robart", "Veronika Kabis"]
+    membership.end_date = TODAY - DAY
+    membership.save()
+    assert names_on(soup_of(client.get(team_page.url))) == ["Adèle Robart"]
+    person = TeamMembership.objects.get(person__name="Adèle Robart").person
+    person.name = "Adèle Robart-Klein"
+    person.save()
+    soup = soup_of(client.get(team_page.url))
+    assert names_on(soup) == ["Adèle Robart-Klein"]
+    assert soup.select_one(".team-list h3 a")["href"] == team_page.profile_url(person)
+
+
+def test_remembered_team_follows_the_date(client, team_page, monkeypatch):
+    """Memberships end and begin with the day, without any change that starts a new cache generation."""
+    from django.utils import timezone
+
+    TeamMembershipFactory(person__name="Letzter Tag", start_date=TODAY - 60 * DAY, end_date=TODAY)
+    TeamMembershipFactory(person__name="Ab morgen", start_date=TODAY + DAY)
+    assert names_on(soup_of(client.get(team_page.url))) == ["Letzter Tag"]
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: TODAY + DAY)
+    assert names_on(soup_of(client.get(team_page.url))) == ["Ab morgen"]
