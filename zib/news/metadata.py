@@ -27,15 +27,18 @@ def _absolute_image_url(request, image, spec):
     return request.build_absolute_uri(rendition.url), rendition
 
 
-def article_open_graph(page, request):
-    """Open Graph properties as (property, content) pairs, in document order."""
+def article_open_graph(page, request, full_url=None):
+    """Open Graph properties as (property, content) pairs, in document order.
+
+    ``full_url``: the page's absolute address, if already at hand.
+    """
     # og:locale and its alternates come from the languages app (base.html).
     office = load_chrome(request)["office"]
     tags = [
         ("og:type", "article"),
         ("og:title", page.seo_title or page.title),
         ("og:description", page.search_description or page.teaser),
-        ("og:url", page.get_full_url(request)),
+        ("og:url", full_url or page.get_full_url(request)),
         ("og:site_name", office["office_name"]),
     ]
     image = page.lead_image
@@ -55,8 +58,11 @@ def article_open_graph(page, request):
     return tags
 
 
-def article_json_ld(page, request):
-    """schema.org NewsArticle as Google documents it, ready for the template."""
+def article_json_ld(page, request, full_url=None):
+    """schema.org NewsArticle as Google documents it, ready for the template.
+
+    ``full_url``: the page's absolute address, if already at hand.
+    """
     # Office and start page as in the header: cached with the page chrome.
     chrome = load_chrome(request)
     publisher = {
@@ -73,7 +79,7 @@ def article_json_ld(page, request):
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": page.get_full_url(request)},
+        "mainEntityOfPage": {"@type": "WebPage", "@id": full_url or page.get_full_url(request)},
         "headline": page.title[:110],
         "description": page.teaser,
         "inLanguage": page.locale.language_code,

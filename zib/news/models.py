@@ -419,6 +419,14 @@ class NewsArticlePage(BasePage):
     def topics(self):
         return self._child_rows("article_topics", "topic")
 
+    def get_partners(self, request=None):
+        """The partner organisations, remembered per cache generation (a preview's own rows are not)."""
+        if self.pk is None or getattr(request, "is_preview", False):
+            return self._child_rows("article_partners", "organization")
+        return local.get_or_compute(
+            f"news:partners:{self.pk}", lambda: self._child_rows("article_partners", "organization")
+        )
+
     @property
     def published_at(self):
         """When the article appeared: the first publication if on its date, else the date at midnight."""
@@ -444,16 +452,18 @@ class NewsArticlePage(BasePage):
         context["images"] = self.images
         context["body_blocks"] = [block for block in self.body if block.block_type != "more_box"]
         context["more_boxes"] = [block for block in self.body if block.block_type == "more_box"]
-        context["partners"] = self._child_rows("article_partners", "organization")
+        context["partners"] = self.get_partners(request)
         index_page = self.get_parent().specific_deferred
         context["index_page"] = index_page
         context["feeds"] = index_page.get_feed_links(request) if isinstance(index_page, NewsIndexPage) else {}
         index_url = index_page.get_url(request)
+        context["index_url"] = index_url
         context["topic_links"] = attach_topic_links([self], index_url)[0].topic_links
         context["introduces_url"] = _person_url(self.introduces, request)
-        context["open_graph"] = article_open_graph(self, request)
-        context["json_ld"] = article_json_ld(self, request)
-        context["share_url"] = self.get_full_url(request)
+        full_url = self.get_full_url(request)
+        context["open_graph"] = article_open_graph(self, request, full_url)
+        context["json_ld"] = article_json_ld(self, request, full_url)
+        context["share_url"] = full_url
         context["share_title"] = self.title
         return context
 

@@ -226,3 +226,48 @@ def test_article_queries_do_not_grow_with_images_and_topics(client, news_index, 
         return len(queries)
 
     assert measure(images=2, topics=1) == measure(images=5, topics=4)
+
+
+# Queries of an article with images, topics, author and a partner, without
+# the page cache, once the in-process caches hold the site, the route (with
+# the article), its partners and the page chrome.
+ARTICLE_QUERIES = 0
+
+
+def test_warm_article_runs_no_query(client, article, locale_de, no_page_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zib.news.models import NewsArticlePartner
+
+    pugis = Organization.objects.create(name="PuGiS e.V.", slug="pugis", locale=locale_de)
+    NewsArticlePartner.objects.create(page=article, organization=pugis)
+    article.save_revision().publish()
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        soup = soup_of(client.get(article.url))
+    assert soup.select_one(".news-partners li").get_text(strip=True) == "PuGiS e.V."
+    assert len(queries) == ARTICLE_QUERIES
+
+
+def test_remembered_partners_follow_edits(client, news_index, locale_de, no_page_cache):
+    from zib.news.models import NewsArticlePartner
+
+    article = NewsArticlePageFactory(parent=news_index)
+    assert soup_of(client.get(article.url)).select(".news-partners") == []
+    pugis = Organization.objects.create(name="PuGiS e.V.", slug="pugis", locale=locale_de)
+    NewsArticlePartner.objects.create(page=article, organization=pugis)
+    article.save_revision().publish()
+
+    def partners():
+        return [
+            li.get_text(strip=True) for li in soup_of(client.get(article.url)).select(".news-partners li")
+        ]
+
+    assert partners() == partners() == ["PuGiS e.V."]
+    pugis.name = "PuGiS Saar e.V."
+    pugis.save()
+    assert partners() == ["PuGiS Saar e.V."]
+    NewsArticlePartner.objects.filter(page=article).delete()
+    article.save_revision().publish()
+    assert partners() == []
