@@ -78,6 +78,17 @@ def next_meeting(now=None):
     )
 
 
+def next_meeting_start(now=None):
+    """When the next published meeting (also a cancelled one) starts, or None."""
+    now = now or timezone.now()
+    return (
+        Meeting.objects.filter(locale=Locale.get_default(), published=True, start__gte=now)
+        .order_by("start")
+        .values_list("start", flat=True)
+        .first()
+    )
+
+
 def localized(meeting, locale=None):
     """The meeting's texts in the visitor's language: the translation if one exists."""
     locale = locale or Locale.get_active()

@@ -1,6 +1,7 @@
 """Public pages of the Integrationsbeirat (sub-routes of `CouncilPage`)."""
 
 import datetime
+import math
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -8,10 +9,12 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from zib.events.ical import PRODID, vtimezone
+from zib.pagecache import local
 
 from . import services
 from .models import CouncilSettings
@@ -29,24 +32,139 @@ def _meeting_url(page, meeting):
     return page.url + page.reverse_subpage("meeting", args=[meeting.pk])
 
 
-def council_index(request, page):
-    """Members of the current term, working groups, the office, the next meeting."""
-    if (response := _only_get(request)) is not None:
-        return response
-    term = services.current_term()
-    next_meeting = services.next_meeting()
-    recent = list(services.published_meetings().filter(start__lt=timezone.now()).order_by("-start")[:3])
-    for meeting in [m for m in [next_meeting, *recent] if m]:
-        meeting.url = _meeting_url(page, meeting)
-    context = page.get_context(request)
-    context.update(
-        {
+def _seconds_until(moment):
+    return max(1, math.ceil((moment - timezone.now()).total_seconds()))
+
+
+def _remember_until_expiry(key, compute):
+    """``local.get_or_compute`` for a dict whose ``expires`` says until when it holds."""
+    computed = []
+
+    def run():
+        computed.append(compute())
+        return computed[0]
+
+    return local.get_or_compute(
+        key,
+        run,
+        timeout=lambda: min(local.until_scheduled_change(), _seconds_until(computed[0]["expires"])),
+    )
+
+
+def _index_objects(page):
+    """What the council page shows, remembered per cache generation.
+
+    It depends on the date (terms, memberships that ended) and on which
+    meetings have started (the next meeting, the last ones): kept until the
+    next meeting starts or the day ends, whichever comes first, and never
+    longer than a page in the page cache.
+    """
+
+    def compute():
+        now = timezone.now()
+        term = services.current_term()
+        next_meeting = services.next_meeting(now)
+        recent = list(services.published_meetings().filter(start__lt=now).order_by("-start")[:3])
+        for meeting in [m for m in [next_meeting, *recent] if m]:
+            meeting.url = _meeting_url(page, meeting)
+        midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+        next_start = services.next_meeting_start(now)
+        return {
             "term": term,
             "member_groups": services.council_members(term),
             "working_groups": services.working_groups(term),
             "office": CouncilSettings.current(),
             "next_meeting": next_meeting,
             "recent_meetings": recent,
+            "expires": min(filter(None, [next_start, midnight + datetime.timedelta(days=1)])),
+        }
+
+    return _remember_until_expiry(f"council:index:{page.pk}", compute)
+
+
+OFFICE_FIELDS = ("office_name", "office_address", "office_phone", "office_email", "office_hours")
+
+
+def _index_outline(page):
+    """The page's structure with plain values and ids, remembered like ``_index_objects``.
+
+    Cheap to recall; the members, groups and meetings behind the ids are only
+    recalled when one of their fragments is not remembered.
+    """
+
+    def compute():
+        data = _index_objects(page)
+        term = data["term"]
+        return {
+            "term": {"pk": term.pk, "name": term.name} if term else None,
+            # The role's name in this outline's language (the objects are shared by all languages).
+            "member_groups": [
+                (members[0].get_role_display(), [membership.pk for membership in members])
+                for _role, members in data["member_groups"]
+            ],
+            "working_groups": [group.pk for group in data["working_groups"]],
+            "office": {name: getattr(data["office"], name) for name in OFFICE_FIELDS},
+            "next_meeting": data["next_meeting"].pk if data["next_meeting"] else None,
+            "recent_meetings": [meeting.pk for meeting in data["recent_meetings"]],
+            "expires": data["expires"],
+        }
+
+    return _remember_until_expiry(f"council:outline:{page.pk}:{get_language()}", compute)
+
+
+class _Remembered:
+    """A member, working group or meeting of the council page known by its id.
+
+    Anything else is looked up in ``_index_objects`` on first use (once per request).
+    """
+
+    def __init__(self, kind, pk, objects):
+        self.kind = kind
+        self.pk = pk
+        self._objects = objects
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._objects.get(self.kind, self.pk), name)
+
+
+class _IndexObjects:
+    def __init__(self, page):
+        self.page = page
+        self._by_key = None
+
+    def get(self, kind, pk):
+        if self._by_key is None:
+            data = _index_objects(self.page)
+            meetings = [m for m in [data["next_meeting"], *data["recent_meetings"]] if m]
+            self._by_key = {
+                **{("membership", m.pk): m for _role, members in data["member_groups"] for m in members},
+                **{("group", g.pk): g for g in data["working_groups"]},
+                **{("meeting", m.pk): m for m in meetings},
+            }
+        return self._by_key.get((kind, pk))
+
+
+def council_index(request, page):
+    """Members of the current term, working groups, the office, the next meeting."""
+    if (response := _only_get(request)) is not None:
+        return response
+    outline = _index_outline(page)
+    objects = _IndexObjects(page)
+    next_meeting = outline["next_meeting"]
+    context = page.get_context(request)
+    context.update(
+        {
+            "term": outline["term"],
+            "member_groups": [
+                (role, [_Remembered("membership", pk, objects) for pk in pks])
+                for role, pks in outline["member_groups"]
+            ],
+            "working_groups": [_Remembered("group", pk, objects) for pk in outline["working_groups"]],
+            "office": outline["office"],
+            "next_meeting": _Remembered("meeting", next_meeting, objects) if next_meeting else None,
+            "recent_meetings": [_Remembered("meeting", pk, objects) for pk in outline["recent_meetings"]],
             "meetings_url": page.url + page.reverse_subpage("meetings"),
             "ical_url": page.url + page.reverse_subpage("ical"),
             "oparl_url": reverse("oparl:system"),

@@ -146,3 +146,104 @@ def test_tree_rules(home_page, council_page):
     assert not CouncilPage.can_exist_under(Page.get_first_root_node())
     assert CouncilPage.subpage_types == []
     assert not CouncilPage.can_create_at(home_page)  # one per parent
+
+
+# Queries of the council page without the page cache: with the in-process
+# caches empty (cold) and once they hold the site, the route, the page's
+# members, groups and meetings and their fragments (warm). Update them only
+# on purpose.
+COUNCIL_PAGE_QUERIES_COLD = 23
+COUNCIL_PAGE_QUERIES = 0
+
+
+def test_council_page_query_counts_cold_and_warm(client, council_page, council, forget_local_caches):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    MeetingFactory(name="Nächste Sitzung", committee=council["committee"])
+    last_week = timezone.now() - datetime.timedelta(days=3)
+    MeetingFactory(name="Letzte Sitzung", committee=council["committee"], start=last_week)
+    client.get(council_page.url)
+    client.get(council_page.url)  # a fresh site's first request starts a new cache generation
+    forget_local_caches()
+    with CaptureQueriesContext(connection) as cold:
+        client.get(council_page.url)
+    with CaptureQueriesContext(connection) as warm:
+        response = client.get(council_page.url)
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    assert "Amira Beispiel" in text and "Nächste Sitzung" in text and "Letzte Sitzung" in text
+    assert (len(cold.captured_queries), len(warm.captured_queries)) == (
+        COUNCIL_PAGE_QUERIES_COLD,
+        COUNCIL_PAGE_QUERIES,
+    )
+
+
+def test_remembered_council_page_follows_edits(client, council_page, council):
+    def text():
+        return BeautifulSoup(client.get(council_page.url).content, "html.parser").get_text(" ", strip=True)
+
+    meeting = MeetingFactory(name="Frühjahrssitzung", committee=council["committee"])
+    assert "Frühjahrssitzung" in text() and "Neues Mitglied" not in text()
+
+    membership = MembershipFactory(
+        committee=council["committee"],
+        legislative_term=council["term"],
+        member__person__name="Neues Mitglied",
+    )
+    MembershipFactory(committee=council["group"], legislative_term=council["term"], member=membership.member)
+    soup = BeautifulSoup(client.get(council_page.url).content, "html.parser")
+    members = soup.select_one("section[aria-labelledby=council-members]").get_text(" ", strip=True)
+    groups = soup.select_one("section[aria-labelledby=council-groups]").get_text(" ", strip=True)
+    assert "Neues Mitglied" in members
+    assert "Neues Mitglied (Gewähltes Mitglied)" in groups
+
+    # Consent withdrawn: the name goes from the members and the working group.
+    member = membership.member
+    member.publish_name = False
+    member.save()
+    assert "Neues Mitglied" not in text()
+
+    meeting.name = "Sommersitzung"
+    meeting.save()
+    assert "Sommersitzung" in text()
+    meeting.published = False
+    meeting.save()
+    assert "Sommersitzung" not in text() and "Zurzeit ist keine Sitzung terminiert." in text()
+
+
+def test_remembered_council_page_expires_when_the_next_meeting_starts(
+    client, council_page, council, monkeypatch, forget_local_caches
+):
+    from zib.pagecache import local
+
+    soon = timezone.now() + datetime.timedelta(seconds=90)
+    MeetingFactory(name="Gleich", committee=council["committee"], start=soon)
+    client.get(council_page.url)
+    forget_local_caches()
+    timeouts = {}
+    original = local.remember
+
+    def spy(key, value, timeout=None):
+        timeouts[key] = timeout
+        return original(key, value, timeout)
+
+    monkeypatch.setattr(local, "remember", spy)
+    assert "Gleich" in client.get(council_page.url).content.decode()
+    kept = [timeout for key, timeout in timeouts.items() if key.startswith("council:")]
+    assert len(kept) == 2
+    assert all(0 < timeout <= 91 for timeout in kept)
+
+
+def test_remembered_roles_are_named_in_each_visitors_language(client, council_page, council):
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code="en")
+    english_url = "/en" + council_page.url[3:]
+
+    def roles(url):
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        return [h.get_text(strip=True) for h in soup.select("section[aria-labelledby=council-members] h3")]
+
+    for _ in range(2):  # the second round is recalled
+        assert roles(council_page.url)[0] == "Vorsitz"
+        assert roles(english_url)[0] == "Chair"
