@@ -83,7 +83,7 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Bild")
-        template = "blocks/image_block.html"
+        template = "pages/blocks/image_block.html"
 
 
 class GalleryBlock(blocks.StructBlock):

@@ -329,18 +329,24 @@ class AccessibilityStatementPage(BasePage):
                 lambda: self._statement_data(request),
                 timeout=local.until_scheduled_change,
             )
-        context["known_gaps"] = known_gaps
+        reasons = dict(AccessibilityGap.Reason.choices)
+        context["known_gaps"] = [
+            {**gap, "get_reason_display": reasons.get(gap["reason"], gap["reason"])} for gap in known_gaps
+        ]
         if feedback_url:
             context["feedback_url"] = feedback_url
         return context
 
+    GAP_FIELDS = ("title", "description", "reason", "reason_details", "alternative", "planned_fix")
+
     def _statement_data(self, request):
-        """The known gaps and the address of the contact form for feedback (or None)."""
+        """The known gaps (as plain values, quick to unpickle) and the feedback form's address (or None)."""
         feedback_page = self.feedback_page
         feedback_url = None
         if feedback_page and feedback_page.live:
             feedback_url = feedback_page.get_url(request) + "?anliegen=barrierefreiheit"
-        return list(self.known_gaps.all()), feedback_url
+        gaps = [{field: getattr(gap, field) for field in self.GAP_FIELDS} for gap in self.known_gaps.all()]
+        return gaps, feedback_url
 
 
 class AccessibilityGap(Orderable):

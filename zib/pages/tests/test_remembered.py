@@ -7,6 +7,8 @@ starts a new generation, so every test here also changes something and
 checks that the page shows it at once.
 """
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -184,6 +186,25 @@ def test_content_page_images_follow_a_new_credit(client, home_page, forget_local
     assert credit == "Bild: Sandra Steinmetz"
 
 
+def test_remembered_image_blocks_keep_each_caption(client, home_page):
+    from zib.images.tests.factories import CustomImageFactory
+
+    image = CustomImageFactory(credit="ZIB")
+    page = ContentPageFactory(
+        parent=home_page,
+        slug="bilder",
+        body__0__image__image__image=image,
+        body__0__image__caption="Erste",
+        body__1__image__image__image=image,
+        body__1__image__caption="Zweite",
+    )
+    for _ in range(2):
+        captions = [
+            c.get_text(" ", strip=True) for c in soup_of(client.get(page.url)).select("main figcaption")
+        ]
+        assert captions == ["Erste – Bild: ZIB", "Zweite – Bild: ZIB"]
+
+
 def test_chooser_blocks_keep_their_definition_for_migrations():
     from zib.pages.blocks import BodyBlock
 
@@ -269,8 +290,15 @@ def test_statement_follows_edits_and_the_contact_page(client, statement):
     gap = statement.known_gaps.get()
     gap.title = "Ältere PDF-Dokumente"
     gap.save()
-    AccessibilityGapFactory(page=statement, title="Videos")
+    AccessibilityGapFactory(
+        page=statement,
+        title="Videos",
+        reason=models.AccessibilityGap.Reason.NOT_YET,
+        planned_fix=datetime.date(2027, 3, 31),
+    )
     assert gap_titles(client, statement) == ["Ältere PDF-Dokumente", "Videos"]
+    videos = soup_of(client.get(statement.url)).select(".accessibility-gaps li")[1].get_text(" ", strip=True)
+    assert "Noch nicht umgesetzt" in videos and "31. März 2027" in videos
     contact = statement.feedback_page.specific
     assert soup_of(client.get(statement.url)).find("a", href="/de/kontakt/?anliegen=barrierefreiheit")
     contact.unpublish()
