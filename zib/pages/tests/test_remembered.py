@@ -217,6 +217,24 @@ def test_chooser_blocks_keep_their_definition_for_migrations():
         "document": "wagtail.documents.blocks.DocumentChooserBlock",
         "more_box": "wagtail.blocks.PageChooserBlock",
     }
+    assert BodyBlock().child_blocks["paragraph"].deconstruct()[0] == "wagtail.blocks.RichTextBlock"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["", "<p>Text</p>", '<h2>Über uns</h2><ul><li>a &amp; b</li></ul><p><a href="https://zib.de">x</a></p>'],
+)
+def test_paragraphs_render_as_wagtails_rich_text_block(home_page, source):
+    from wagtail import blocks
+    from wagtail.rich_text import RichText
+
+    from zib.pages.blocks import BodyBlock
+
+    target = ContentPageFactory(parent=home_page, slug="ziel")
+    source += f'<p><a linktype="page" id="{target.pk}">Ziel</a></p>' if source else ""
+    ours = BodyBlock().child_blocks["paragraph"]
+    wagtails = blocks.RichTextBlock()
+    assert str(ours.render(RichText(source))) == str(wagtails.render(RichText(source)))
 
 
 def test_a_repeated_document_gives_separate_objects(home_page):
