@@ -1,11 +1,12 @@
 """Views of events: listing and page contexts, calendars, registration."""
 
 import datetime
+import functools
 import hashlib
 import itertools
+from collections import namedtuple
 
-from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
@@ -13,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from zib.pagecache import local
@@ -33,10 +34,9 @@ from .models import (
     Language,
     OrganizationRole,
     Registration,
-    Video,
 )
+from .templatetags import event_tags
 
-POSTER_FILTER = "width-960|format-webp"
 SOCIAL_IMAGE_FILTER = "fill-1200x675|format-jpeg"
 #: How far back the calendar feed reaches; older events drop out of subscribed calendars.
 FEED_PAST_DAYS = 365
@@ -168,21 +168,49 @@ def event_listing_context(request, index_page, now=None):
     }
 
 
+class Day(namedtuple("Day", "date iso compact label")):
+    """A day heading of a listing: the date, as "2021-06-14", as "20210614" and as shown."""
+
+
+@functools.lru_cache(maxsize=2048)
+def _day(language, date):
+    # The language is part of the key: the label is formatted in the active language.
+    return Day(date, date.isoformat(), date.strftime("%Y%m%d"), event_tags.day_label(date))
+
+
 def group_by_day(events):
-    """[(date, [events])] in the order given."""
+    """[(Day, [events])] in the order given."""
+    language = translation.get_language()
     return [
-        (day, list(group)) for day, group in itertools.groupby(events, key=lambda event: event.start_date)
+        (_day(language, day), list(group))
+        for day, group in itertools.groupby(events, key=lambda event: event.start_date)
     ]
 
 
 # --- pages -------------------------------------------------------------------
 
 
-def _organizations(page):
-    links = list(page.organization_links.select_related("organization", "organization__logo"))
-    organisers = [link.organization for link in links if link.role == OrganizationRole.ORGANISER]
-    partners = [link.organization for link in links if link.role == OrganizationRole.PARTNER]
-    return organisers, partners
+class Organisation(namedtuple("Organisation", "name website")):
+    """What pages show of an organisation taking part: its name and website."""
+
+
+def _remember(request, key, compute):
+    """``compute()`` for the live page, remembered per cache generation; previews compute it afresh."""
+    if getattr(request, "is_preview", False):
+        return compute()
+    return local.get_or_compute(key, compute, timeout=local.until_scheduled_change)
+
+
+def _organizations_of(page):
+    """``(organisers, partners)`` of an event or campaign page, as ``Organisation``s."""
+    links = [
+        (link.role, Organisation(link.organization.name, link.organization.website))
+        for link in page.organization_links.select_related("organization")
+    ]
+    return (
+        [org for role, org in links if role == OrganizationRole.ORGANISER],
+        [org for role, org in links if role == OrganizationRole.PARTNER],
+    )
 
 
 def _office_as_organizer(request):
@@ -194,26 +222,45 @@ def _office_as_organizer(request):
     return organizer
 
 
-def event_detail_context(request, page):
-    """The event page: organisers, languages, campaign, registration state and JSON-LD."""
-    organisers, partners = _organizations(page)
-    languages = list(page.languages.all())
+class CampaignLink(namedtuple("CampaignLink", "title url")):
+    """The campaign week an event belongs to, as its page links to it."""
+
+
+def _event_facts(request, page):
+    """What the event page shows besides its own fields: remembered per cache generation."""
+    organisers, partners = _organizations_of(page)
     campaign = CampaignPage.objects.live().filter(path=page.path[: -Page.steplen]).first()
     registration_event = page.registration_event
-    counts = services.seat_counts(registration_event) if page.registration_enabled else None
-    registration_open = registration_event.registration_is_open()
+    return {
+        "organisers": organisers,
+        "partners": partners,
+        "languages": list(page.languages.all()),
+        "campaign": CampaignLink(campaign.title, campaign.get_url(request)) if campaign else None,
+        "office": _office_as_organizer(request),
+        # Registrations start a new cache generation: the seats are as fresh as the page.
+        "seat_counts": services.seat_counts(registration_event) if page.registration_enabled else None,
+        "registration_open_until": registration_event.registration_open_until(),
+        "image_url": page.image.get_rendition(SOCIAL_IMAGE_FILTER).url if page.image_id else "",
+    }
+
+
+def event_detail_context(request, page):
+    """The event page: organisers, languages, campaign, registration state and JSON-LD."""
+    site = Site.find_for_request(request)
+    facts = _remember(
+        request, f"events:event:{page.pk}:{site.pk if site else 0}", lambda: _event_facts(request, page)
+    )
+    counts = facts["seat_counts"]
+    open_until = facts["registration_open_until"]
     url = page.get_full_url(request)
-    image_url = ""
-    if page.image:
-        image_url = request.build_absolute_uri(page.image.get_rendition(SOCIAL_IMAGE_FILTER).url)
     json_ld = event_json_ld(
         page,
         url=url,
-        organizers=organisers,
-        languages=languages,
-        image_url=image_url,
+        organizers=facts["organisers"],
+        languages=facts["languages"],
+        image_url=request.build_absolute_uri(facts["image_url"]) if facts["image_url"] else "",
         seats_free=counts["free"] if counts else None,
-        default_organizer=_office_as_organizer(request),
+        default_organizer=facts["office"],
     )
     notice = {
         "duplicate": _(
@@ -222,13 +269,14 @@ def event_detail_context(request, page):
         ),
     }.get(request.GET.get("anmeldung", ""))
     return {
-        "organisers": organisers,
-        "partners": partners,
-        "event_languages": languages,
-        "campaign": campaign,
+        "organisers": facts["organisers"],
+        "partners": facts["partners"],
+        "event_languages": facts["languages"],
+        "campaign": facts["campaign"],
         "seat_counts": counts,
-        "registration_open": registration_open,
-        "registration_form": RegistrationForm(),
+        # The time is checked on every request.
+        "registration_open": open_until is not None and timezone.now() < open_until,
+        "registration_form": RegistrationForm() if page.registration_enabled else None,
         "registration_url": reverse("events:register", kwargs={"event_id": page.pk}),
         "registration_notice": notice,
         "json_ld": json_ld_script_content(json_ld),
@@ -236,76 +284,108 @@ def event_detail_context(request, page):
     }
 
 
-def campaign_statements(campaign):
-    """The campaign's video statements with everything the player needs."""
-    image_model = get_image_model()
-    return [
-        statement.video
-        for statement in CampaignStatement.objects.filter(page=campaign)
-        .select_related("video__speaker", "video__spoken_language")
-        .prefetch_related(
-            "video__captions__language",
-            Prefetch("video__poster", queryset=image_model.objects.prefetch_renditions(POSTER_FILTER)),
-        )
-        .order_by("sort_order")
-    ]
-
-
-def campaign_context(request, campaign):
-    """The campaign page: partners, trailer, statements, programme by day, language filter."""
-    organisers, partners = _organizations(campaign)
+def _programme(campaign):
+    """The campaign's events in its language (those of its translations too, untranslated)."""
     campaign_paths = list(
         CampaignPage.objects.filter(translation_key=campaign.translation_key).values_list("path", flat=True)
     )
     in_campaign = Q()
     for path in campaign_paths:
         in_campaign |= Q(path__startswith=path)
-    programme = (
+    return (
         EventPage.objects.for_locale(campaign.locale_id)
         .filter(in_campaign, depth=campaign.depth + 1)
         .live()
         .public()
     )
-    languages = {
-        language.code: language
-        for language in Language.objects.filter(events__in=programme.values("pk"))
-        .distinct()
-        .order_by("sort_order", "name")
-    }
-    programme_languages = list(languages.values())
-    selected = request.GET.get("language", "")
-    invalid_language = bool(selected) and selected not in languages
-    if selected and not invalid_language:
-        programme = programme.filter(languages__code=selected)
-    paginator = Paginator(services.card_queryset(programme).order_by("starts_at", "pk"), campaign.per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    events = attach_campaigns(list(page_obj.object_list))
-    current = translation.get_language()
-    my_language = next((lang for lang in programme_languages if lang.primary_subtag == current), None)
 
-    trailer = None
-    if campaign.trailer_id:
-        trailer = (
-            Video.objects.filter(pk=campaign.trailer_id)
-            .select_related("speaker", "spoken_language")
-            .prefetch_related(
-                "captions__language",
-                Prefetch("poster", queryset=get_image_model().objects.prefetch_renditions(POSTER_FILTER)),
-            )
-            .first()
-        )
+
+def _campaign_facts(campaign):
+    """What the campaign page shows besides its own fields and the programme's pages."""
+    organisers, partners = _organizations_of(campaign)
     return {
         "organisers": organisers,
         "partners": partners,
-        "statements": campaign_statements(campaign),
+        "languages": list(
+            Language.objects.filter(events__in=_programme(campaign).values("pk"))
+            .distinct()
+            .order_by("sort_order", "name")
+        ),
+        "statement_ids": list(
+            CampaignStatement.objects.filter(page=campaign)
+            .order_by("sort_order")
+            .values_list("video_id", flat=True)
+        ),
+    }
+
+
+def _filter_urls(request, name, values):
+    """The query string of this request with ``name`` set to each value (None: left out).
+
+    The other parameters are kept, the page number is dropped: another
+    filter starts at its first page.
+    """
+    kept = [
+        (key, value) for key, values_ in request.GET.lists() if key not in (name, "page") for value in values_
+    ]
+    urls = []
+    for value in values:
+        pairs = kept if value is None else [*kept, (name, value)]
+        urls.append(f"?{urlencode(pairs)}" if pairs else "?" if request.GET else "")
+    return urls
+
+
+def campaign_context(request, campaign):
+    """The campaign page: partners, trailer, statements, programme by day, language filter.
+
+    The programme's languages and the ids of its pages, the statements' ids
+    and the partners are remembered per cache generation; the event cards and
+    the videos are fragments whose objects are loaded only when one is not
+    remembered yet (``zib.events.cards``).
+    """
+    facts = _remember(request, f"events:campaign:{campaign.pk}", lambda: _campaign_facts(campaign))
+    programme_languages = facts["languages"]
+    languages = {language.code: language for language in programme_languages}
+    selected = request.GET.get("language", "")
+    invalid_language = bool(selected) and selected not in languages
+    language = selected if selected and not invalid_language else ""
+
+    def programme():
+        events = _programme(campaign)
+        if language:
+            events = events.filter(languages__code=language)
+        return events.order_by("starts_at", "pk")
+
+    _paginator, page_obj = listings.paginate(
+        request,
+        f"events:campaign:{campaign.pk}:{language}",
+        SimpleLazyObject(programme),
+        campaign.per_page,
+        load=cards.load_cards,
+    )
+    current = translation.get_language()
+    my_language = next((lang for lang in programme_languages if lang.primary_subtag == current), None)
+    all_languages_url, *language_urls = _filter_urls(
+        request, "language", [None, *(lang.code for lang in programme_languages)]
+    )
+    for programme_language, url in zip(programme_languages, language_urls, strict=True):
+        programme_language.filter_url = url
+    statement_ids = facts["statement_ids"]
+    # The trailer and the statements are loaded together, only if one of them is not remembered.
+    videos = cards.video_stand_ins([*([campaign.trailer_id] if campaign.trailer_id else []), *statement_ids])
+    trailer = videos.pop(0) if campaign.trailer_id else None
+    return {
+        "organisers": facts["organisers"],
+        "partners": facts["partners"],
+        "statements": videos,
         "trailer": trailer,
-        "programme_days": group_by_day(events),
+        "programme_days": group_by_day(page_obj.object_list),
         "page_obj": page_obj,
         "programme_languages": programme_languages,
+        "all_languages_url": all_languages_url,
         "selected_language": languages.get(selected),
         "invalid_language": invalid_language,
         "my_language": my_language,
-        "events_index": campaign.get_parent(),
     }
 
 

@@ -421,14 +421,18 @@ class EventPage(BasePage):
     def registration_closes_at(self):
         return self.registration_deadline or self.starts_at
 
+    def registration_open_until(self):
+        """Until when the public may register, or None if not at all (capacity is checked separately)."""
+        if not self.registration_enabled:
+            return None
+        if self.status in (self.Status.CANCELLED, self.Status.POSTPONED):
+            return None
+        return self.registration_closes_at
+
     def registration_is_open(self, now=None):
         """Whether the public may register now (capacity is checked separately)."""
-        now = now or timezone.now()
-        if not self.registration_enabled:
-            return False
-        if self.status in (self.Status.CANCELLED, self.Status.POSTPONED):
-            return False
-        return now < self.registration_closes_at
+        until = self.registration_open_until()
+        return until is not None and (now or timezone.now()) < until
 
     @cached_property
     def registration_event(self):

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from zib.events.models import CampaignStatement, EventPage
+from zib.events.models import CampaignStatement, EventPage, EventPageOrganization
 
 from .factories import (
     CampaignPageFactory,
@@ -187,25 +187,125 @@ def _campaign_with(events_index, count):
     return campaign
 
 
-def test_campaign_page_queries_do_not_grow_with_videos_and_events(client, events_index):
-    from django.core.cache import cache
+def _queries(client, url, forget=None):
+    """Queries of one request of the page (page cache off): warm, or cold after ``forget``."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    counts = []
-    for count in (2, 8):
-        campaign = _campaign_with(events_index, count)
-        client.get(campaign.url)  # renditions and settings are created once
-        cache.clear()
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(campaign.url)
-        assert response.status_code == 200
-        assert (
-            len(BeautifulSoup(response.content, "html.parser").select(".campaign__statements figure"))
-            == count
-        )
-        counts.append(len(context.captured_queries))
-    assert counts[0] == counts[1]
+    client.get(url)  # renditions and settings are created once
+    if forget is not None:
+        forget()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries), response
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_campaign_page_queries_do_not_grow_with_videos_and_events(
+    client, events_index, count, no_page_cache, forget_local_caches
+):
+    campaign = _campaign_with(events_index, count)
+    cold, response = _queries(client, campaign.url, forget=forget_local_caches)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert len(soup.select(".campaign__statements figure")) == count
+    assert len(soup.select("#programm .event-card")) == count
+    assert cold == CAMPAIGN_QUERIES_COLD
+    warm, response = _queries(client, campaign.url)
+    assert response.content == client.get(campaign.url).content
+    assert warm == CAMPAIGN_QUERIES
+
+
+# Cold (in-process caches empty): the campaign's partners, translations, languages of
+# its programme and statements, the ids of the programme's events, their days and
+# campaigns, the events with their languages, images, renditions and campaigns, the
+# videos with captions, languages, posters and renditions, and the site, route and
+# chrome. Warm: the programme's cards and the videos are remembered fragments and
+# nothing is loaded (was 18-19 queries on every request).
+CAMPAIGN_QUERIES_COLD = 33
+CAMPAIGN_QUERIES = 0
+
+
+def test_campaign_page_follows_every_change(client, events_index, no_page_cache):
+    """Partners, statements, trailer, programme and its languages are remembered per cache generation."""
+    campaign = _campaign_with(events_index, 2)
+    url = campaign.url
+
+    def soup():
+        return _soup(client, url)
+
+    first = soup()
+    assert len(first.select(".campaign__statements figure")) == 2
+    assert "In Kooperation mit" not in first.get_text()
+
+    # A partner, a new statement and a renamed trailer.
+    campaign.organization_links.create(
+        organization=OrganizationFactory(name="Neuer Partner e.V.", slug="neu"), role="partner"
+    )
+    campaign.statements.add(CampaignStatement(video=VideoFactory(title="Neues Statement"), sort_order=9))
+    campaign.save_revision().publish()
+    trailer = campaign.trailer
+    trailer.title = "Umbenannter Trailer"
+    trailer.save()
+    page = soup()
+    assert "In Kooperation mit Neuer Partner e.V." in page.get_text(" ", strip=True)
+    assert [f.select_one(".video__title").get_text() for f in page.select(".campaign__statements figure")][
+        -1
+    ] == "Neues Statement"
+    assert page.select_one(".campaign__trailer .video__title").get_text() == "Umbenannter Trailer"
+
+    # An event in a new language joins the programme and its language filter.
+    EventPageFactory(
+        parent=campaign, title="Erzählcafé Farsi", start_date=campaign.start_date, languages=["fa"]
+    )
+    page = soup()
+    assert "Erzählcafé Farsi" in [
+        a.get_text(strip=True) for a in page.select("#programm .event-card__title a")
+    ]
+    assert "fa" in [a["lang"] for a in page.select(".language-filter li a[lang]")]
+    titles = [a.get_text(strip=True) for a in soup().select("#programm .event-card__title a")]
+    assert titles == [a.get_text(strip=True) for a in page.select("#programm .event-card__title a")]
+    fa = _soup(client, url + "?language=fa")
+    assert [a.get_text(strip=True) for a in fa.select("#programm .event-card__title a")] == [
+        "Erzählcafé Farsi"
+    ]
+
+    # Unpublished, it leaves the programme and the filter again.
+    EventPage.objects.get(title="Erzählcafé Farsi").unpublish()
+    page = soup()
+    assert "Erzählcafé Farsi" not in page.get_text()
+    assert "fa" not in [a["lang"] for a in page.select(".language-filter li a[lang]")]
+
+
+def test_campaign_preview_shows_the_draft_partners(client, events_index, no_page_cache):
+    """What the live page remembers is not shown in a preview of a draft."""
+    from zib.events.models import CampaignPageOrganization
+
+    campaign = CampaignPageFactory(parent=events_index)
+    assert "Entwurfspartner" not in _soup(client, campaign.url).get_text()
+    draft = campaign.get_latest_revision_as_object()
+    draft.organization_links.add(
+        CampaignPageOrganization(organization=OrganizationFactory(name="Entwurfspartner"), role="partner")
+    )
+    response = draft.make_preview_request()
+    assert "Entwurfspartner" in response.content.decode()
+    assert "Entwurfspartner" not in _soup(client, campaign.url).get_text()
+
+
+def test_campaign_language_links_keep_other_parameters_and_start_at_the_first_page(client, events_index):
+    campaign = CampaignPageFactory(parent=events_index)
+    for lang in ("ar", "tr"):
+        EventPageFactory(parent=campaign, start_date=campaign.start_date, languages=[lang])
+    soup = _soup(client, campaign.url + "?utm_source=x&page=2&language=tr")
+    links = {a.get("lang", "all"): a["href"] for a in soup.select(".language-filter li a")}
+    assert links == {
+        "all": "?utm_source=x#programm",
+        "ar": "?utm_source=x&language=ar#programm",
+        "tr": "?utm_source=x&language=tr#programm",
+    }
+    assert soup.select_one('.language-filter a[aria-current="true"]')["lang"] == "tr"
+    soup = _soup(client, campaign.url)
+    assert soup.select_one(".language-filter li a")["href"] == "#programm"
 
 
 def test_campaign_programme_is_paged_and_the_language_filter_survives_paging(
@@ -245,3 +345,84 @@ def test_campaign_programme_is_paged_and_the_language_filter_survives_paging(
         "Termin 2",
         "Termin 3",
     ]
+
+
+def _event_with_everything(events_index, **kwargs):
+    from .factories import ImageFactory
+
+    campaign = CampaignPageFactory(parent=events_index)
+    return EventPageFactory(
+        parent=campaign,
+        languages=["ar", "fa"],
+        organisers=[OrganizationFactory(name="PuGiS e.V.", slug="pugis-ev")],
+        image=ImageFactory(),
+        registration_enabled=True,
+        capacity=10,
+        **kwargs,
+    )
+
+
+def test_event_page_query_counts(client, events_index, no_page_cache, forget_local_caches):
+    event = _event_with_everything(events_index)
+    cold, _response = _queries(client, event.url, forget=forget_local_caches)
+    assert cold == EVENT_QUERIES_COLD
+    warm, response = _queries(client, event.url)
+    assert warm == EVENT_QUERIES
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    assert "PuGiS e.V." in text and "Noch 10 Plätze frei" in text and "Aktionswoche" in text
+
+
+# Cold: the event's organisers, languages, campaign, registrations and social image
+# (with its rendition), the office settings, and the site, route and chrome. Warm:
+# none (was 4-6: organisers, languages, campaign, office settings, registrations).
+EVENT_QUERIES_COLD = 30
+EVENT_QUERIES = 0
+
+
+def test_event_page_follows_every_change(client, events_index, no_page_cache):
+    """What the event page remembers follows registrations and edits; the deadline is checked each time."""
+    from unittest import mock
+
+    from zib.events.models import Registration
+
+    deadline = timezone.now() + datetime.timedelta(hours=1)
+    event = _event_with_everything(events_index, registration_deadline=deadline)
+    assert "Noch 10 Plätze frei" in _soup(client, event.url).get_text()
+    Registration.objects.create(
+        event=event, status=Registration.Status.CONFIRMED, name="A", email="a@example.org"
+    )
+    soup = _soup(client, event.url)
+    assert "Noch 9 Plätze frei" in soup.get_text()
+    assert soup.find("form", class_="registration-form") is not None
+
+    campaign = event.get_parent().specific
+    campaign.title = "Umbenannte Aktionswoche"
+    campaign.save_revision().publish()
+    organisation = event.organization_links.get().organization
+    organisation.name = "PuGiS Saar e.V."
+    organisation.save()
+    event.languages.set([language("tr")])
+    event.save_revision().publish()
+    soup = _soup(client, event.url)
+    assert soup.select_one("p.meta a").get_text() == "Umbenannte Aktionswoche"
+    facts = soup.select_one(".event-facts")
+    assert "PuGiS Saar e.V." in facts.get_text() and facts.find("span", lang="tr")
+    assert not facts.find("span", lang="ar")
+
+    # Past the deadline (nothing changed, the remembered facts stay): registration is closed.
+    later = deadline + datetime.timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        soup = _soup(client, event.url)
+    assert soup.find("form", class_="registration-form") is None
+    assert "Die Anmeldung ist geschlossen." in soup.get_text()
+
+
+def test_event_preview_shows_the_draft_organisers(client, events_index, no_page_cache):
+    event = _event_with_everything(events_index)
+    assert "Entwurfsverein" not in _soup(client, event.url).get_text()
+    draft = event.get_latest_revision_as_object()
+    draft.organization_links.add(
+        EventPageOrganization(organization=OrganizationFactory(name="Entwurfsverein"), role="partner")
+    )
+    assert "Entwurfsverein" in draft.make_preview_request().content.decode()
+    assert "Entwurfsverein" not in _soup(client, event.url).get_text()
