@@ -3,6 +3,7 @@
 import datetime
 import re
 import uuid
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
@@ -119,6 +120,15 @@ class NewsArticleQuerySet(SitePageQuerySet):
 
 
 NewsArticleManager = PageManager.from_queryset(NewsArticleQuerySet)
+
+
+class UsedTopic(NamedTuple):
+    """A topic of the index's filter, with the filtered address."""
+
+    pk: int
+    name: str
+    slug: str
+    filter_url: str | None
 
 
 def topic_filter_url(index_url, topic):
@@ -243,23 +253,32 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return context
 
     def get_used_topics(self, index_url=None):
-        """Topics with at least one visible article here, for the filter, with their `filter_url`."""
+        """Topics with at least one visible article here, for the filter: ``UsedTopic``s.
+
+        Remembered per cache generation and index address (never past a
+        scheduled change), filter addresses included.
+        """
 
         def used_topics():
             article_ids = self.published_articles().values("pk")
-            return list(
+            topics = (
                 Topic.objects.filter(locale_id=self.locale_id, article_links__page__in=article_ids)
                 .distinct()
                 .order_by("name")
             )
+            return [
+                UsedTopic(
+                    topic.pk,
+                    topic.name,
+                    topic.slug,
+                    topic_filter_url(index_url, topic) if index_url else None,
+                )
+                for topic in topics
+            ]
 
-        topics = local.get_or_compute(
-            f"news:topics:{self.pk}", used_topics, timeout=local.until_scheduled_change
+        return local.get_or_compute(
+            f"news:topics:{self.pk}:{index_url}", used_topics, timeout=local.until_scheduled_change
         )
-        if index_url is not None:
-            for topic in topics:
-                topic.filter_url = topic_filter_url(index_url, topic)
-        return topics
 
     def get_feed_links(self, request, topic=None):
         """Absolute feed URLs for <link rel="alternate"> and visible links.
