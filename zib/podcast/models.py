@@ -481,6 +481,11 @@ class EpisodePage(BasePage):
     def chapters_url(self):
         return reverse("podcast_chapters", kwargs={"guid": self.guid})
 
+    @cached_property
+    def guest_names(self):
+        """Names of the guests, for the episode's card (prefetched people where a listing has them)."""
+        return [p.person.name for p in self.people.all() if p.role == PersonRole.GUEST]
+
     @property
     def display_number(self):
         """ "S2 · Folge 5", "Folge 5" or ""."""

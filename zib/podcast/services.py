@@ -11,13 +11,17 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import CharField, Count, Max, Min, Prefetch
+from django.db.models import CharField, Count, Max, Min, Prefetch, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, PageLogEntry, Revision
 from wagtail.rich_text import expand_db_html
+
+from zib.pagecache import local
+from zib.pages import listings
 
 from . import transcripts
 
@@ -69,22 +73,18 @@ def episodes_for_listing(show):
 _UNKNOWN = object()
 
 
-def next_episode_due(show, last_published=None, upcoming=_UNKNOWN):
+def next_episode_due(show, last_published=None, upcoming=_UNKNOWN, scheduled=_UNKNOWN):
     """When the next episode is due, and how sure that is.
 
     Returns (datetime or None, "scheduled" | "cadence" | None): a scheduled
     episode (published with a future date, or scheduled in Wagtail) wins over
-    the date computed from the cadence.
+    the date computed from the cadence. ``upcoming`` and ``scheduled`` are
+    queried unless given (see ``show_state``).
     """
-    from .models import EpisodePage
-
     now = timezone.now()
     upcoming = next_publish_date(show) if upcoming is _UNKNOWN else upcoming
-    episode_ids = EpisodePage.objects.child_of(show).annotate(key=Cast("pk", CharField())).values("key")
-    scheduled_revision = Revision.page_revisions.filter(
-        approved_go_live_at__gt=now, object_id__in=episode_ids
-    ).aggregate(first=Min("approved_go_live_at"))["first"]
-    candidates = [value for value in (upcoming, scheduled_revision) if value]
+    scheduled = scheduled_go_live(show) if scheduled is _UNKNOWN else scheduled
+    candidates = [value for value in (upcoming, scheduled) if value and value > now]
     if candidates:
         return min(candidates), "scheduled"
     if show.cadence_days and last_published and not show.complete:
@@ -94,76 +94,248 @@ def next_episode_due(show, last_published=None, upcoming=_UNKNOWN):
     return None, None
 
 
+def scheduled_go_live(show):
+    """The first moment an episode of the show is scheduled to go live in Wagtail, or None."""
+    from .models import EpisodePage
+
+    episode_ids = EpisodePage.objects.child_of(show).annotate(key=Cast("pk", CharField())).values("key")
+    return Revision.page_revisions.filter(
+        approved_go_live_at__gt=timezone.now(), object_id__in=episode_ids
+    ).aggregate(first=Min("approved_go_live_at"))["first"]
+
+
 def _page_number(request):
     raw = request.GET.get("page", "1")
     return raw if isinstance(raw, str) and raw.isdigit() and len(raw) < 7 else "1"
 
 
+def show_state(show, remember=True):
+    """What the show page shows besides the episodes' cards, remembered per process and cache generation.
+
+    The dates (next episode, newest episode, the next go-live scheduled in
+    Wagtail), the hosts, the subscribe links and the JSON-LD. Kept no longer
+    than a cached page may be (``local.until_scheduled_change``, which covers
+    Wagtail's scheduled go-live) and never past the moment the next published
+    episode becomes due (its ``publish_date`` is no Wagtail schedule): then
+    the listing gains an episode and the dates move on.
+    """
+    if not remember:  # a preview shows the draft's hosts and links
+        return _query_show_state(show)
+    key = f"podcast:show:{show.pk}"
+    state = local.get(key)
+    now = timezone.now()
+    if state is None or (state["upcoming"] is not None and state["upcoming"] <= now):
+        state = _query_show_state(show)
+        timeout = local.until_scheduled_change()
+        if state["upcoming"] is not None:
+            timeout = min(timeout, (state["upcoming"] - now).total_seconds())
+        local.remember(key, state, timeout)
+    return state
+
+
+def _query_show_state(show):
+    from .models import EpisodePage
+
+    now = timezone.now()
+    dates = (
+        EpisodePage.objects.child_of(show)
+        .live()
+        .aggregate(
+            upcoming=Min("publish_date", filter=Q(publish_date__gt=now)),
+            newest=Max("publish_date", filter=Q(publish_date__lte=now)),
+        )
+    )
+    hosts = [host.person.name for host in show.hosts.select_related("person")]
+    root = _site_root(show, None)
+    return {
+        "upcoming": dates["upcoming"],
+        "scheduled": scheduled_go_live(show),
+        "newest_date": dates["newest"],
+        "host_names": hosts,
+        "subscribe_links": [{"url": link.url, "name": link.name} for link in show.subscribe_links.all()],
+        "jsonld": _series_jsonld(show, hosts, root),
+        "og_image_root": root,
+        "og_url": show.full_url,
+        "og_locale": show.locale.language_code,
+        "feed_url": show.feed_url,
+    }
+
+
+class _Batch:
+    """The episodes of one page of the listing, loaded together the first time any of them is needed."""
+
+    def __init__(self, show, ids):
+        self.show = show
+        self.ids = ids
+        self.by_pk = None
+
+    def get(self, pk):
+        if self.by_pk is None:
+            self.by_pk = {
+                episode.pk: episode for episode in episodes_for_listing(self.show).filter(pk__in=self.ids)
+            }
+        return self.by_pk[pk]
+
+
+class DeferredEpisode:
+    """An episode of the show page's listing that knows its id and loads nothing else until asked.
+
+    Its card and the newest episode's box are ``{% fragment %}``s keyed by the
+    id: while they are remembered the episode itself is never needed. The
+    first attribute a template reads beyond ``pk`` loads the whole page of
+    episodes in one go (with images and guests), and every attribute comes
+    from the real ``EpisodePage``; ``__class__`` says ``EpisodePage`` without
+    loading it (``{% pageurl %}`` checks it, and so does every template lookup).
+    """
+
+    __slots__ = ("_batch", "pk")
+
+    def __init__(self, pk, batch):
+        self.pk = pk
+        self._batch = batch
+
+    @property
+    def episode(self):
+        return self._batch.get(self.pk)
+
+    @property
+    def __class__(self):
+        from .models import EpisodePage
+
+        return EpisodePage
+
+    def __getattr__(self, name):
+        return getattr(self.episode, name)
+
+    def __eq__(self, other):
+        return self.episode == other
+
+    def __hash__(self):
+        return hash(self.episode)
+
+
 def show_page_context(show, request):
-    """Context of the show page: paginated episodes, hosts, links, next date."""
-    episodes = episodes_for_listing(show)
-    paginator = Paginator(episodes, EPISODES_PER_PAGE)
+    """Context of the show page: a page of episodes, hosts, links, next date.
+
+    The ordered ids of the due episodes are remembered per cache generation
+    (and until the next episode becomes due); the page's episodes load only
+    when a card is not remembered as a fragment.
+    """
+    state = show_state(show, remember=not getattr(request, "is_preview", False))
+    upcoming = state["upcoming"]
+    listing_key = f"podcast:{show.pk}:{show.show_type}:{upcoming.isoformat() if upcoming else 'none'}"
+    ids = listings.remembered_ids(listing_key, SimpleLazyObject(lambda: due_episodes(show)))
+    paginator = Paginator(ids, EPISODES_PER_PAGE)
     try:
         page_obj = paginator.page(_page_number(request))
     except (EmptyPage, PageNotAnInteger):
         page_obj = paginator.page(paginator.num_pages)
-    episode_list = list(page_obj.object_list)
-    for episode in episode_list:
-        episode.guest_names = [p.person.name for p in episode.people.all() if p.role == "guest"]
-    newest = due_episodes(show).only("publish_date").first() if page_obj.number != 1 else None
-    newest_date = (episode_list[0].publish_date if episode_list and page_obj.number == 1 else None) or (
-        newest.publish_date if newest else None
-    )
-    if show.show_type == "serial":
-        newest_date = (
-            due_episodes(show).order_by("-publish_date").values_list("publish_date", flat=True).first()
-        )
-    upcoming = next_publish_date(show)
-    next_due, next_due_kind = next_episode_due(show, newest_date, upcoming)
-    hosts = [host.person for host in show.hosts.select_related("person").all()]
-    root = _site_root(show, request)
+    batch = _Batch(show, list(page_obj.object_list))
+    episode_list = [DeferredEpisode(pk, batch) for pk in batch.ids]
+    page_obj.object_list = episode_list
+    next_due, next_due_kind = next_episode_due(show, state["newest_date"], upcoming, state["scheduled"])
     return {
-        "jsonld": _series_jsonld(show, hosts, root),
-        "og_image_root": root,
+        "jsonld": state["jsonld"],
+        "og_image_root": state["og_image_root"],
+        "og_url": state["og_url"],
+        "og_locale": state["og_locale"],
+        # Called by the template only when the image's meta tags are not remembered.
+        "og_image": lambda: show.cover_image,
+        "og_image_id": show.cover_image_id,
         "episodes": episode_list,
         "page_obj": page_obj,
         "featured_episode": episode_list[0] if episode_list and page_obj.number == 1 else None,
-        "hosts": hosts,
-        "subscribe_links": list(show.subscribe_links.all()),
+        "host_names": state["host_names"],
+        "subscribe_links": state["subscribe_links"],
         "next_due": next_due,
         "next_publish_date": upcoming,
         "next_due_kind": next_due_kind,
-        "feed_url": show.feed_url,
+        "feed_url": state["feed_url"],
         "show": show,
     }
 
 
 def episode_page_context(episode, request):
-    """Context of an episode page: show, neighbours, people, chapters, transcript."""
+    """Context of an episode page: show, neighbours, people, chapters, transcript.
+
+    Everything but the episode's own fields is remembered per process and
+    cache generation (``episode_state``); a preview shows the draft, so it
+    is computed afresh and not remembered.
+    """
+    state = episode_state(episode, request)
+    cover_id = state["show_cover_image_id"]
+
+    def og_image():
+        # Called by the template only when the image's meta tags are not remembered.
+        from zib.images.models import CustomImage
+
+        return episode.image if episode.image_id else CustomImage.objects.filter(pk=cover_id).first()
+
+    return {
+        **state,
+        "og_image_id": episode.image_id or cover_id,
+        "og_image": og_image,
+        "next_publish_date": state["upcoming"],
+    }
+
+
+def episode_state(episode, request):
+    """What an episode page shows besides the episode's own fields (see ``show_state`` for how long)."""
+    from wagtail.models import Site
+
+    if getattr(request, "is_preview", False):
+        return _query_episode_state(episode, request)
+    site = Site.find_for_request(request)
+    key = f"podcast:episode:{episode.pk}:{site.pk if site else 0}"
+    state = local.get(key)
+    now = timezone.now()
+    if state is None or (state["upcoming"] is not None and state["upcoming"] <= now):
+        state = _query_episode_state(episode, request)
+        timeout = local.until_scheduled_change()
+        if state["upcoming"] is not None:
+            timeout = min(timeout, (state["upcoming"] - now).total_seconds())
+        local.remember(key, state, timeout)
+    return state
+
+
+def _query_episode_state(episode, request):
     from .models import EpisodePage
 
     show = episode.get_parent().specific
-    siblings = EpisodePage.objects.child_of(show).due().defer(*LISTING_DEFER)
+    siblings = EpisodePage.objects.child_of(show).due().only("title", "url_path", "path", "depth", "locale")
     older = siblings.filter(publish_date__lt=episode.publish_date).order_by("-publish_date", "-pk").first()
     newer = siblings.filter(publish_date__gt=episode.publish_date).order_by("publish_date", "pk").first()
     people = list(episode.people.select_related("person").all())
     root = _site_root(show, request)
     return {
-        "next_publish_date": next_publish_date(show),
+        "upcoming": next_publish_date(show),
         "jsonld": _episode_jsonld(episode, show, people, root),
-        "og_image": episode.image or show.cover_image,
         "og_image_root": root,
+        "og_url": episode.full_url,
+        "og_locale": episode.locale.language_code,
         "og_audio": root + episode.audio_url,
         "og_audio_type": episode.audio_mime_type,
-        "show": show,
-        "previous_episode": older,
-        "next_episode": newer,
-        "guests": [p.person for p in people if p.role == "guest"],
-        "episode_hosts": [p.person for p in people if p.role != "guest"],
-        "chapters": list(episode.chapters.all()),
+        "show": {"title": show.title, "url": show.get_url(request)},
+        "show_cover_image_id": show.cover_image_id,
+        "previous_episode": _neighbour(older, request),
+        "next_episode": _neighbour(newer, request),
+        "guests": [_person(p.person) for p in people if p.role == "guest"],
+        "episode_hosts": [_person(p.person) for p in people if p.role != "guest"],
+        "chapters": [
+            {"start_seconds": c.start_seconds, "title": c.title, "url": c.url} for c in episode.chapters.all()
+        ],
         "transcript_segments": transcripts.parse_transcript(episode.transcript),
+        "transcript_url": episode.transcript_url,
         "feed_url": show.feed_url,
     }
+
+
+def _neighbour(episode, request):
+    return {"title": episode.title, "url": episode.get_url(request)} if episode else None
+
+
+def _person(person):
+    return {"name": person.name, "role": person.role}
 
 
 def latest_episode(locale=None):
@@ -251,7 +423,7 @@ def _site_root(show, request):
     return show.root_url
 
 
-def _series_jsonld(show, hosts, root):
+def _series_jsonld(show, host_names, root):
     data = {
         "@context": "https://schema.org",
         "@type": "PodcastSeries",
@@ -262,8 +434,8 @@ def _series_jsonld(show, hosts, root):
         "inLanguage": show.language,
         "author": {"@type": "Organization", "name": show.author_name},
     }
-    if hosts:
-        data["actor"] = [{"@type": "Person", "name": person.name} for person in hosts]
+    if host_names:
+        data["actor"] = [{"@type": "Person", "name": name} for name in host_names]
     if show.cover_image:
         data["image"] = root + show.cover_image.file.url
     return data
