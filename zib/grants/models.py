@@ -138,11 +138,29 @@ class FundingGuidePage(BasePage):
         verbose_name_plural = _("Förderwegweiser")
 
     def get_context(self, request, *args, **kwargs):
+        from .remembered import Remembered, remembered_person, until_tomorrow
+
         context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
         level = request.GET.get("ebene", "")
         if level not in FundingProgrammePage.Level.values:
             level = ""
+        listing = Remembered(
+            request,
+            f"grants:guide:{self.pk}:{level}",
+            lambda: self.listing_objects(level),
+            timeout=until_tomorrow,
+        )
+        context["programmes"] = listing.items("programmes")
+        context["selected_level"] = level
+        context["levels"] = FundingProgrammePage.Level.choices
+        context["upcoming_deadlines"] = listing.items("upcoming_deadlines")
+        context["calls"] = listing.items("calls")
+        context["contact_person"] = remembered_person(self)
+        return context
+
+    def listing_objects(self, level=""):
+        """The programmes (of one funder level), the next deadlines and the own calls, from today on."""
+        today = timezone.localdate()
         programmes = (
             FundingProgrammePage.objects.live()
             .child_of(self)
@@ -159,21 +177,20 @@ class FundingGuidePage(BasePage):
         )
         if level:
             programmes = programmes.filter(funder_level=level)
-        context["programmes"] = list(programmes)
-        context["selected_level"] = level
-        context["levels"] = FundingProgrammePage.Level.choices
-        context["upcoming_deadlines"] = list(
-            ProgrammeDeadline.objects.filter(
-                date__gte=today,
-                page__in=FundingProgrammePage.objects.live().child_of(self).values("pk"),
-            )
-            .select_related("page")
-            .order_by("date", "page__title")[: self.UPCOMING_LIMIT]
-        )
-        context["calls"] = list(
-            GrantCallPage.objects.live().child_of(self).defer_streamfields().order_by("-opens_at")
-        )
-        return context
+        return {
+            "programmes": list(programmes),
+            "upcoming_deadlines": list(
+                ProgrammeDeadline.objects.filter(
+                    date__gte=today,
+                    page__in=FundingProgrammePage.objects.live().child_of(self).values("pk"),
+                )
+                .select_related("page")
+                .order_by("date", "page__title")[: self.UPCOMING_LIMIT]
+            ),
+            "calls": list(
+                GrantCallPage.objects.live().child_of(self).defer_streamfields().order_by("-opens_at")
+            ),
+        }
 
 
 class FundingProgrammePage(BasePage):
@@ -259,9 +276,19 @@ class FundingProgrammePage(BasePage):
             )
 
     def get_context(self, request, *args, **kwargs):
+        from .remembered import recall, remembered_person, until_tomorrow
+
         context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
-        context["upcoming_deadlines"] = list(self.deadlines.filter(date__gte=today).order_by("date"))
+        context["upcoming_deadlines"] = recall(
+            request,
+            f"grants:programme-deadlines:{self.pk}",
+            lambda: [
+                {"date": deadline.date, "label": deadline.label}
+                for deadline in self.deadlines.filter(date__gte=timezone.localdate()).order_by("date")
+            ],
+            timeout=until_tomorrow,
+        )
+        context["contact_person"] = remembered_person(self)
         return context
 
 
@@ -393,9 +420,31 @@ class GrantCallPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from .remembered import recall, remembered_person
+
         context = super().get_context(request, *args, **kwargs)
-        context["required_documents"] = list(self.required_documents.all())
-        context["funded_projects"] = list(self.funded_projects())
+        context["required_documents"] = recall(
+            request,
+            f"grants:call-documents:{self.pk}",
+            lambda: [
+                {"label": doc.label, "description": doc.description, "mandatory": doc.mandatory}
+                for doc in self.required_documents.all()
+            ],
+        )
+        context["funded_projects"] = recall(
+            request,
+            f"grants:call-funded:{self.pk}",
+            lambda: [
+                {
+                    "title": project.title,
+                    "organisation_name": project.organisation.name if project.organisation else "",
+                    "budget_year": project.budget_year,
+                    "approved_amount": project.approved_amount,
+                }
+                for project in self.funded_projects()
+            ],
+        )
+        context["contact_person"] = remembered_person(self)
         return context
 
 
