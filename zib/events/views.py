@@ -114,19 +114,6 @@ def _filters_key(filters):
     )
 
 
-def _filter_form_key(page, form):
-    """What the rendered filter form shows besides the language, for ``{% fragment %}``.
-
-    The page (the form's action) and the submitted value of every field, as
-    the widgets show them. A form with errors is rendered afresh ("").
-    """
-    if not form.is_bound:
-        return f"{page.pk}"
-    if form.errors:
-        return ""
-    return "\x1f".join([f"{page.pk}:bound", *(form.data.get(name, "") for name in form.fields)])
-
-
 def event_listing_context(request, index_page, now=None):
     """Everything the listing template shows.
 
@@ -135,8 +122,17 @@ def event_listing_context(request, index_page, now=None):
     ``zib.events.cards``); a warm request runs no query of its own.
     """
     languages = offered_languages()
-    form = EventFilterForm(request.GET or None, languages=languages)
-    filters = form.filters()
+    # The submitted value of every field, as the form's widgets show them.
+    submitted = [request.GET.get(name, "") for name in EventFilterForm.base_fields]
+    if any(submitted):
+        form = EventFilterForm(request.GET, languages=languages)
+        filters = form.filters()
+        has_errors = bool(form.errors)
+    else:
+        # Nothing to filter by: the form is built only if its fragment is not remembered.
+        form = SimpleLazyObject(lambda: EventFilterForm(request.GET or None, languages=languages))
+        filters = {}
+        has_errors = False
 
     def listed():
         return apply_filters(EventPage.objects.for_locale(index_page.locale_id), filters, now).live().public()
@@ -157,7 +153,10 @@ def event_listing_context(request, index_page, now=None):
     ical_url = reverse("events:calendar_feed")
     return {
         "filter_form": form,
-        "filter_form_key": _filter_form_key(index_page, form),
+        "filter_errors": has_errors,
+        # The rendered form depends on the page (its action) and the submitted values;
+        # a form with errors is rendered afresh.
+        "filter_form_key": "" if has_errors else "\x1f".join([str(index_page.pk), *submitted]),
         "filters": filters,
         "is_past": filters.get("when") == EventFilterForm.WHEN_PAST,
         "page_obj": page_obj,

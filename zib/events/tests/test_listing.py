@@ -350,3 +350,33 @@ def test_filter_form_shows_the_values_of_each_request(client, programme, no_page
         assert shown("date_from=2030-01-02") == {"kind": "", "date_from": "2030-01-02", "errors": False}
         assert shown("date_from=1999-01-01") == {"kind": "", "date_from": "1999-01-01", "errors": True}
         assert shown("date_from=1999-01-02") == {"kind": "", "date_from": "1999-01-02", "errors": True}
+
+
+def test_the_filter_form_is_built_only_when_needed(client, programme, no_page_cache):
+    """Unfiltered, a warm request takes the remembered form; a filter or an error needs the form."""
+    from unittest import mock
+
+    from zib.events.forms import EventFilterForm
+
+    built = []
+    original = EventFilterForm.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(args[0] if args else None)
+        original(self, *args, **kwargs)
+
+    client.get(programme.url)
+    client.get(programme.url + "?page=1")
+    with mock.patch.object(EventFilterForm, "__init__", counting):
+        unfiltered = client.get(programme.url)
+        paged = client.get(programme.url + "?page=1")
+        assert built == []
+        filtered = client.get(programme.url + "?kind=workshop")
+        invalid = client.get(programme.url + "?date_from=1999-01-01")
+    assert len(built) == 2
+    titles = [BeautifulSoup(r.content, "html.parser").title.get_text() for r in (unfiltered, paged, invalid)]
+    assert not titles[0].startswith("Fehler") and not titles[1].startswith("Fehler")
+    assert titles[2].startswith("Fehler")
+    assert _titles(filtered) == ["Workshop Türkisch"]
+    form = BeautifulSoup(paged.content, "html.parser").select_one("form.event-filters")
+    assert str(form) == str(BeautifulSoup(unfiltered.content, "html.parser").select_one("form.event-filters"))
