@@ -22,6 +22,8 @@ from zib.pages.models import ContentPage
 # and for 100 articles.
 HOME_QUERIES_COLD = 22
 HOME_QUERIES = 0
+# Queries when the ids are remembered but no card is (each kind loaded once).
+CARDS_LOAD_QUERIES = 8
 
 
 def soup_of(response):
@@ -288,3 +290,36 @@ def test_newest_episode_is_remembered_only_until_the_next_is_due(client, home_pa
         "Jetzt"
     ]
     assert 0 < _remembered_ttl(f"home:episode:{home_page.pk}") <= 121
+
+
+def test_cards_load_their_objects_when_only_the_ids_are_remembered(
+    client, news_index, author, home_page, no_page_cache
+):
+    """A card that is not remembered (any more) while the ids are: its stand-in loads the object."""
+    from django.core.cache import caches
+
+    from zib.events.tests.factories import EventIndexPageFactory, EventPageFactory
+    from zib.podcast.tests.factories import EpisodePageFactory, PodcastShowPageFactory
+
+    make_articles(news_index, 2, author=author, topic=TopicFactory(name="Team", slug="team"))
+    events = EventIndexPageFactory(parent=home_page)
+    EventPageFactory(parent=events, title="Termin")
+    show = PodcastShowPageFactory(parent=home_page)
+    EpisodePageFactory(parent=show, title="Folge", publish_date=timezone.now() - datetime.timedelta(1))
+    first = client.get("/de/").content
+    cache = caches["local"]
+    fragments = [key for key in list(cache._cache) if ":fragment:" in key]
+    assert fragments
+    with cache._lock:
+        for key in fragments:
+            cache._delete(key)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/de/").content
+    count = len(queries)  # now: later queries may shift the log's window
+    assert again == first
+    soup = soup_of(client.get("/de/"))
+    assert soup.select_one(".home-news .topic-tags a")["href"] == "/de/aktuelles/?thema=team"
+    assert [h.get_text(strip=True) for h in soup.select(".home-events h3")] == ["Termin"]
+    assert [h.get_text(strip=True) for h in soup.select(".home-podcast h3")] == ["Folge"]
+    # Articles with images, renditions and topics; events with languages; the episode with its people.
+    assert count == CARDS_LOAD_QUERIES
