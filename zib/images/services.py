@@ -12,8 +12,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
+from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
+
+from zib.pagecache import local
+from zib.pages import listings
 
 from .models import CustomImage
 
@@ -87,31 +91,82 @@ def _pick_translation(pages, locale):
     return sorted(chosen.values(), key=lambda page: page.title.casefold())
 
 
+def remembered_usage():
+    """``image_usage()``, remembered per process and cache generation.
+
+    Publishing, unpublishing, moving a page, a new view restriction, a saved
+    image or team membership each start a new generation; a page's scheduled
+    expiry is a scheduled change (``local.until_scheduled_change``).
+    """
+    return local.get_or_compute("images:usage", image_usage, timeout=local.until_scheduled_change)
+
+
+class _Batch:
+    """The images of one page of credits, loaded with their thumbnails and pages on first use."""
+
+    def __init__(self, ids, locale, thumbnail_spec):
+        self.ids = ids
+        self.locale = locale
+        self.thumbnail_spec = thumbnail_spec
+        self.by_pk = None
+
+    def get(self, pk):
+        if self.by_pk is None:
+            self.by_pk = {image.pk: image for image in self._load()}
+        return self.by_pk[pk]
+
+    def _load(self):
+        usage = remembered_usage()
+        images = list(CustomImage.objects.filter(pk__in=self.ids).prefetch_renditions(self.thumbnail_spec))
+        page_ids = {page_id for image in images for page_id in usage.get(image.pk, ())}
+        pages = (
+            Page.objects.filter(pk__in=page_ids)
+            .select_related("locale")
+            .only("pk", "title", "url_path", "path", "depth", "locale", "translation_key", "content_type")
+        )
+        pages_by_id = {page.pk: page for page in pages}
+        for image in images:
+            image.used_on = _pick_translation(
+                [pages_by_id[page_id] for page_id in usage.get(image.pk, ()) if page_id in pages_by_id],
+                self.locale,
+            )
+        return images
+
+
+class DeferredImage:
+    """An image of the credits page that knows its id and loads nothing else until asked.
+
+    Each image's entry is a ``{% fragment %}`` keyed by the id: while it is
+    remembered the image is never needed. The first other attribute a
+    template reads loads the page's images in one go (thumbnails, pages).
+    """
+
+    __slots__ = ("_batch", "pk")
+
+    def __init__(self, pk, batch):
+        self.pk = pk
+        self._batch = batch
+
+    def __getattr__(self, name):
+        return getattr(self._batch.get(self.pk), name)
+
+
 def image_credits(page_number=None, per_page=48, locale=None, thumbnail_spec="fill-240x160"):
     """One page (of a `Paginator`) of images used on live pages, ordered by title.
 
     Each image carries `used_on`: the live pages showing it, one per
-    translation, in `locale` where a translation exists. Renditions for
-    `thumbnail_spec` are prefetched.
+    translation, in `locale` where a translation exists. The ordered ids
+    are remembered per cache generation; the page's images (with renditions
+    for `thumbnail_spec` and their pages) are loaded only when one is used
+    (see ``DeferredImage``).
     """
-    usage = image_usage()
-    images = (
-        CustomImage.objects.filter(pk__in=list(usage))
-        .order_by("title", "pk")
-        .prefetch_renditions(thumbnail_spec)
+    ids = listings.remembered_ids(
+        "images:credits",
+        SimpleLazyObject(
+            lambda: CustomImage.objects.filter(pk__in=list(remembered_usage())).order_by("title", "pk")
+        ),
     )
-    page_obj = Paginator(images, per_page).get_page(page_number)
-    images_on_page = list(page_obj.object_list)
-    page_ids = {page_id for image in images_on_page for page_id in usage[image.pk]}
-    pages = (
-        Page.objects.filter(pk__in=page_ids)
-        .select_related("locale")
-        .only("pk", "title", "url_path", "path", "depth", "locale", "translation_key", "content_type")
-    )
-    pages_by_id = {page.pk: page for page in pages}
-    for image in images_on_page:
-        image.used_on = _pick_translation(
-            [pages_by_id[page_id] for page_id in usage[image.pk] if page_id in pages_by_id], locale
-        )
-    page_obj.object_list = images_on_page
+    page_obj = Paginator(ids, per_page).get_page(page_number)
+    batch = _Batch(list(page_obj.object_list), locale, thumbnail_spec)
+    page_obj.object_list = [DeferredImage(pk, batch) for pk in batch.ids]
     return page_obj

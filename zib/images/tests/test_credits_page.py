@@ -108,3 +108,62 @@ def test_query_count_does_not_grow_with_images_and_pages(client, home_page, cred
     many = count_queries(client, credits_page.url)
     assert few == many
     assert many <= 26  # chrome (settings, navigation, footer) included
+
+
+def test_queries_cold_and_warm(client, home_page, credits_page, forget_local_caches):
+    TeamPageFactory(parent=home_page)
+    for _ in range(5):
+        page_with_image(home_page, CustomImageFactory())
+        TeamMembershipFactory()
+    client.get(credits_page.url)  # the thumbnails are made on the first visit
+    forget_local_caches()
+    cold = count_queries_once(client, credits_page.url)
+    warm = count_queries_once(client, credits_page.url)
+    assert (cold, warm) == (CREDITS_COLD_QUERIES, CREDITS_WARM_QUERIES)
+
+
+def count_queries_once(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+# Cold: the chrome, the route, restrictions and breadcrumbs, the usage (references, snippets'
+# images, team photos), the ordered ids, the page's images, their thumbnails and pages.
+# Warm: nothing (before: the usage and the page's images on every request).
+CREDITS_COLD_QUERIES = 22
+CREDITS_WARM_QUERIES = 0
+
+
+def test_remembered_credits_follow_publish_unpublish_and_edits(client, home_page, credits_page):
+    collage = CustomImageFactory(title="Collage", credit="Christian Bart")
+    first = page_with_image(home_page, collage, title="Aktionswoche")
+    assert listed(client, credits_page) == {
+        "Collage": {"credit": "Bild: Christian Bart", "pages": ["Aktionswoche"]}
+    }
+    page_with_image(home_page, collage, title="Impfen")
+    assert listed(client, credits_page)["Collage"]["pages"] == ["Aktionswoche", "Impfen"]
+    first.unpublish()
+    assert listed(client, credits_page)["Collage"]["pages"] == ["Impfen"]
+    collage.credit = "ZIB"
+    collage.save()
+    assert listed(client, credits_page)["Collage"]["credit"] == "Bild: ZIB"
+    other = CustomImageFactory(title="Anderes Bild")
+    page_with_image(home_page, other, title="Neu")
+    assert list(listed(client, credits_page)) == ["Anderes Bild", "Collage"]
+
+
+def test_the_page_lists_the_translation_in_its_language(client, home_page, credits_page):
+    """The entries are remembered per credits page's locale: each lists the pages in its language."""
+    from wagtail.models import Locale
+
+    collage = CustomImageFactory(title="Collage")
+    german = page_with_image(home_page, collage, title="Deutsch")
+    english_locale = Locale.objects.get_or_create(language_code="en")[0]
+    english = german.copy_for_translation(english_locale, copy_parents=True)
+    english.title = "English"
+    english.save_revision().publish()
+    english_credits = credits_page.copy_for_translation(english_locale)
+    english_credits.save_revision().publish()
+    assert listed(client, credits_page)["Collage"]["pages"] == ["Deutsch"]
+    assert listed(client, english_credits)["Collage"]["pages"] == ["English"]
