@@ -23,3 +23,64 @@ def test_search_with_quotes_and_operators_never_fails(client, home_page):
     for query in ["1'\"<", '"', 'ZIB" OR "x', "NEAR(a b)", "a*", "-x ^y"]:
         response = client.get("/de/suche/", {"q": query})
         assert response.status_code == 200, query
+
+
+def _search_queries(client, query):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/de/suche/" + query)  # the chrome and the restricted sections are remembered
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/de/suche/" + query)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+@pytest.fixture
+def twelve_pages(home_page):
+    from zib.pages.tests.factories import ContentPageFactory
+
+    return [ContentPageFactory(parent=home_page, title=f"Wegweiser {n:02d}") for n in range(12)]
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_a_page_of_results_takes_one_query_with_its_total(client, twelve_pages):
+    count, html = _search_queries(client, "?q=Wegweiser")
+    assert count == SEARCH_QUERIES
+    assert "12 Ergebnisse" in html
+    assert html.count("<h3>") == 10
+    count, html = _search_queries(client, "?q=Wegweiser&page=2")
+    assert count == SEARCH_QUERIES
+    assert "12 Ergebnisse" in html and html.count("<h3>") == 2
+    count, html = _search_queries(client, "?q=Nirgendwo")
+    assert count == SEARCH_QUERIES
+    assert "0 Ergebnisse" in html
+
+
+@pytest.mark.usefixtures("no_page_cache")
+@pytest.mark.parametrize(
+    ("page", "queries"),
+    [("0", 2), ("-1", 2), ("99999999999999999999", 2), ("3", 3)],  # 3: an empty page first
+)
+def test_a_page_number_out_of_range_shows_the_last_page(client, twelve_pages, page, queries):
+    count, html = _search_queries(client, "?q=Wegweiser&page=" + page)
+    assert count == queries
+    assert "12 Ergebnisse" in html and html.count("<h3>") == 2
+
+
+# The results with their total (COUNT(*) OVER ()); before: the view restrictions, the locale,
+# a count and the results.
+SEARCH_QUERIES = 1
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_private_and_unpublished_pages_are_not_found(client, home_page, twelve_pages):
+    from wagtail.models import PageViewRestriction
+
+    _count, html = _search_queries(client, "?q=Wegweiser")
+    assert "12 Ergebnisse" in html
+    PageViewRestriction.objects.create(page=twelve_pages[0], restriction_type="login")
+    twelve_pages[1].unpublish()
+    _count, html = _search_queries(client, "?q=Wegweiser")
+    assert "10 Ergebnisse" in html
+    assert "Wegweiser 00" not in html and "Wegweiser 01" not in html
