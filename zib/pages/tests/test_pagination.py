@@ -39,3 +39,18 @@ def test_near_the_start_no_gap_before():
 
 def test_single_page_renders_nothing():
     assert render(1, pages=1).select(".pagination") == []
+
+
+def test_addresses_replace_the_page_and_encode_like_querystring():
+    from django.template import RequestContext, Template
+
+    request = RequestFactory().get("/de/suche/", {"q": "Ä b&c", "page": "3"})
+    soup = BeautifulSoup(
+        render_to_string(
+            "components/pagination.html", {"page_obj": Paginator(range(100), 10).page(3)}, request
+        ),
+        "html.parser",
+    )
+    expected = Template("{% querystring page=4 %}").render(RequestContext(request))
+    assert soup.select_one("a[rel=next]")["href"] == expected.replace("&amp;", "&")
+    assert soup.select_one("a[rel=prev]")["href"] == "?q=%C3%84+b%26c&page=2"
