@@ -138,3 +138,20 @@ def test_breadcrumbs_are_per_page_and_follow_a_renamed_ancestor(client, home_pag
     about.title = "Das ZIB"
     about.save_revision().publish()
     assert trail(tasks) == ["Startseite", "Das ZIB", "Aufgaben"]
+
+
+def test_gallery_images_follow_an_edited_credit(client, home_page):
+    from zib.images.tests.factories import CustomImageFactory
+    from zib.pages.tests.factories import ContentPageFactory
+
+    first, second = CustomImageFactory(credit="Sandra Steinmetz"), CustomImageFactory(credit="Privat")
+    page = ContentPageFactory(
+        parent=home_page,
+        body__0__gallery__images__0__image=first,
+        body__0__gallery__images__1__image=second,
+    )
+    assert "Bild: Sandra Steinmetz" in client.get(page.url).content.decode()
+    first.credit = "Christian Bart"
+    first.save()
+    html = client.get(page.url).content.decode()
+    assert "Bild: Christian Bart" in html and "Sandra Steinmetz" not in html and "Bild: Privat" in html
