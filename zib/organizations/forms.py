@@ -17,7 +17,7 @@ class DirectoryFilterForm(forms.Form):
     ``topics``, ``languages`` and ``districts`` are the choices, ``(value, label)`` pairs.
     """
 
-    q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
+    q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200, widget=forms.SearchInput)
     topic = forms.ChoiceField(label=_("Themenfeld"), required=False)
     language = forms.ChoiceField(label=_("Sprache"), required=False)
     district = forms.ChoiceField(label=_("Stadtteil"), required=False)
@@ -30,7 +30,6 @@ class DirectoryFilterForm(forms.Form):
         self.fields["language"].choices = everything + list(languages)
         self.fields["district"].choices = everything + list(districts)
         self.fields["kind"].choices = everything + list(Organization.Kind.choices)
-        self.fields["q"].widget.attrs.update({"type": "search"})
 
     def clean_q(self):
         # The SQLite full-text backend quotes each term without escaping, so

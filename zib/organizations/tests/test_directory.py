@@ -1,6 +1,7 @@
 """The public directory: filters in the URL, search, entry pages, stale flag, query counts."""
 
 import datetime
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -312,3 +313,21 @@ def test_cards_in_the_visitors_language(client, directory, no_page_cache):
     for _ in range(2):
         assert names(client.get(directory.url)) == ["Beratungsstelle"]
         assert names(client.get(url)) == ["Консультаційний центр"]
+
+
+def test_a_filter_not_understood_points_to_its_message(client, directory, no_page_cache):
+    """The field says which message describes it, and that message is there, with the visitor's value."""
+    for value in ("gibt-es-nicht", "auch-nicht"):
+        soup = BeautifulSoup(client.get(directory.url, {"topic": value}).content, "html.parser")
+        select = soup.select_one("select[name=topic]")
+        assert select["aria-invalid"] == "true"
+        message = soup.find(id=select["aria-describedby"])
+        assert message is not None and value in message.get_text()
+
+
+def test_the_search_field_is_a_search_input(client, directory):
+    html = client.get(directory.url).content.decode()
+    field = BeautifulSoup(html, "html.parser").select_one("#id_q")
+    assert field["type"] == "search"
+    tag = next(tag for tag in re.findall(r"<input[^>]*>", html) if 'id="id_q"' in tag)
+    assert tag.count("type=") == 1
