@@ -15,11 +15,20 @@ from django.core.paginator import Paginator
 from zib.pagecache import local
 
 
+def _queryset(queryset):
+    """The queryset itself, or what a callable given instead returns."""
+    return queryset() if callable(queryset) else queryset
+
+
 def remembered_ids(key, queryset):
-    """The primary keys of ``queryset`` in its order, remembered under ``key`` for this generation."""
+    """The primary keys of ``queryset`` in its order, remembered under ``key`` for this generation.
+
+    ``queryset`` may be a callable returning it: it is called only when the
+    ids are not remembered, so a warm request does not even build it.
+    """
     return local.get_or_compute(
         f"listing:{key}",
-        lambda: list(queryset.values_list("pk", flat=True)),
+        lambda: list(_queryset(queryset).values_list("pk", flat=True)),
         timeout=local.until_scheduled_change,
     )
 
@@ -35,19 +44,29 @@ def load_in_order(queryset, ids):
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def paginate(request, key, queryset, per_page, *, load=None, page_param="page"):
+def paginate(request, key, queryset, per_page, *, load=None, page_param="page", page_number=None):
     """``(paginator, page)`` of a listing, its page's objects loaded by id.
 
-    ``queryset`` says what the listing holds and in which order; ``load``
-    (ids -> objects in that order) fetches a page's objects with what their
-    cards need, by default from ``queryset`` itself. ``key`` must name
-    everything the queryset depends on (the page, the language, the filters).
-    A page number that is not a number or out of range gives the first or
+    ``queryset`` says what the listing holds and in which order (or is a
+    callable returning it, called only when it is needed: when the ids are
+    not remembered, or to load the page's objects without ``load``);
+    ``load`` (ids -> objects in that order) fetches a page's objects with
+    what their cards need, by default from ``queryset`` itself. ``key`` must
+    name everything the queryset depends on (the page, the language, the
+    filters); ``key=None`` remembers nothing (a free-text search).
+    The page is ``page_number`` if given, else the request's ``page_param``;
+    a page number that is not a number or out of range gives the first or
     the last page, as ``Paginator.get_page`` does.
     """
-    ids = remembered_ids(key, queryset)
+    if key is None:
+        ids = list(_queryset(queryset).values_list("pk", flat=True))
+    else:
+        ids = remembered_ids(key, queryset)
     paginator = Paginator(ids, per_page)
-    page = paginator.get_page(request.GET.get(page_param))
+    page = paginator.get_page(request.GET.get(page_param) if page_number is None else page_number)
     page_ids = list(page.object_list)
-    page.object_list = load(page_ids) if load is not None else load_in_order(queryset, page_ids)
+    if load is not None:
+        page.object_list = load(page_ids)
+    else:
+        page.object_list = load_in_order(_queryset(queryset), page_ids) if page_ids else []
     return paginator, page
