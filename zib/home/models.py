@@ -12,10 +12,10 @@ from wagtail.search import index
 
 from zib.events.models import EventIndexPage, EventPage
 from zib.events.services import card_queryset, upcoming_events
-from zib.news.deferred import deferred_objects
 from zib.news.models import NewsArticlePage, NewsIndexPage, attach_topic_links, deferred_teasers
 from zib.pagecache import local
 from zib.pages import listings
+from zib.pages.deferred import deferred_objects
 from zib.pages.models import BasePage
 from zib.pages.querysets import SitePageQuerySet
 from zib.podcast.models import EpisodePage, PodcastShowPage
@@ -128,7 +128,7 @@ class HomePage(BasePage):
         }
 
     def get_latest_news(self, news_index_url=None):
-        """Teasers of the newest visible articles of this language (stand-ins, see zib.news.deferred).
+        """Teasers of the newest visible articles of this language (stand-ins, see zib.pages.deferred).
 
         The ids are remembered per cache generation, never past the next
         scheduled go-live or expiry.

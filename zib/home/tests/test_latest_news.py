@@ -18,7 +18,7 @@ from zib.pages.models import ContentPage
 # topics), the next events and the newest episode, without the page cache:
 # with the in-process caches empty (cold) and once they hold the site, the
 # route, the links, the ids of the articles, events and episode shown and
-# their cards (warm: nothing is loaded, zib.news.deferred). The same for 5
+# their cards (warm: nothing is loaded, zib.pages.deferred). The same for 5
 # and for 100 articles.
 HOME_QUERIES_COLD = 22
 HOME_QUERIES = 0
