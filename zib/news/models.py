@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -25,10 +25,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from zib.pagecache import local
 from zib.pages import listings
 from zib.pages.blocks import BodyBlock
+from zib.pages.deferred import deferred_objects
 from zib.pages.models import BasePage
 from zib.pages.querysets import SitePageQuerySet
-
-from .deferred import deferred_objects
 
 # Image sizes. Listings prefetch exactly these renditions, so the templates
 # must ask for the same specs (see templates/news/includes/article_teaser.html).
@@ -233,8 +232,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         paginator, page_obj = listings.paginate(
             request,
             listing_key,
-            # Built only when the listing's ids are not remembered.
-            SimpleLazyObject(listing),
+            listing,  # called only when the listing's ids are not remembered
             ARTICLES_PER_PAGE,
             load=lambda ids: deferred_teasers(ids, index_url),
         )

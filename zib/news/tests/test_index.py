@@ -13,7 +13,7 @@ from .factories import NewsArticlePageFactory, NewsArticleTopicFactory, TopicFac
 # topics) without the page cache: with the in-process caches empty (cold)
 # and once they hold the site, the route, the listing's ids, the used
 # topics, the feed links and the teasers (warm: the articles are not even
-# loaded, zib.news.deferred). The same for 5 and for 100 articles; update
+# loaded, zib.pages.deferred). The same for 5 and for 100 articles; update
 # them only on purpose.
 INDEX_QUERIES_COLD = 19
 INDEX_QUERIES = 0
