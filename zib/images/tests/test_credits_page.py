@@ -167,3 +167,18 @@ def test_the_page_lists_the_translation_in_its_language(client, home_page, credi
     english_credits.save_revision().publish()
     assert listed(client, credits_page)["Collage"]["pages"] == ["Deutsch"]
     assert listed(client, english_credits)["Collage"]["pages"] == ["English"]
+
+
+def test_an_image_on_many_pages_names_ten_and_counts_the_rest(client, home_page, credits_page):
+    from django.utils import translation
+
+    header = CustomImageFactory(title="Kopfbild", credit="ZIB")
+    for number in range(13):
+        page_with_image(home_page, header, title=f"Seite {number:02d}", slug=f"seite-{number:02d}")
+    entry = listed(client, credits_page)["Kopfbild"]
+    assert len(entry["pages"]) == 10
+    html = client.get(credits_page.url).content.decode()
+    assert "und 3 weitere Seiten" in html
+    with translation.override("en"):
+        english = client.get(credits_page.url.replace("/de/", "/en/", 1)).content.decode()
+    assert "and 3 more pages" in english
