@@ -10,18 +10,17 @@ import uuid
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import CharField, Count, Max, Min, Prefetch, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, PageLogEntry, Revision
 from wagtail.rich_text import expand_db_html
 
 from zib.pagecache import local
 from zib.pages import listings
+from zib.pages.deferred import deferred_objects
 
 from . import transcripts
 
@@ -161,57 +160,18 @@ def _query_show_state(show):
     }
 
 
-class _Batch:
-    """The episodes of one page of the listing, loaded together the first time any of them is needed."""
+def _deferred_episodes(show, ids):
+    """Stand-ins for the episodes of one page of the listing (``zib.pages.deferred``).
 
-    def __init__(self, show, ids):
-        self.show = show
-        self.ids = ids
-        self.by_pk = None
-
-    def get(self, pk):
-        if self.by_pk is None:
-            self.by_pk = {
-                episode.pk: episode for episode in episodes_for_listing(self.show).filter(pk__in=self.ids)
-            }
-        return self.by_pk[pk]
-
-
-class DeferredEpisode:
-    """An episode of the show page's listing that knows its id and loads nothing else until asked.
-
-    Its card and the newest episode's box are ``{% fragment %}``s keyed by the
-    id: while they are remembered the episode itself is never needed. The
-    first attribute a template reads beyond ``pk`` loads the whole page of
-    episodes in one go (with images and guests), and every attribute comes
-    from the real ``EpisodePage``; ``__class__`` says ``EpisodePage`` without
-    loading it (``{% pageurl %}`` checks it, and so does every template lookup).
+    Their cards and the newest episode's box are ``{% fragment %}``s keyed by
+    the id: while they are remembered no episode is needed. The first
+    attribute a template reads beyond ``pk`` loads the whole page of
+    episodes in one go (with images and guests); ``{% pageurl %}`` takes a
+    stand-in as an ``EpisodePage``.
     """
+    from .models import EpisodePage
 
-    __slots__ = ("_batch", "pk")
-
-    def __init__(self, pk, batch):
-        self.pk = pk
-        self._batch = batch
-
-    @property
-    def episode(self):
-        return self._batch.get(self.pk)
-
-    @property
-    def __class__(self):
-        from .models import EpisodePage
-
-        return EpisodePage
-
-    def __getattr__(self, name):
-        return getattr(self.episode, name)
-
-    def __eq__(self, other):
-        return self.episode == other
-
-    def __hash__(self):
-        return hash(self.episode)
+    return deferred_objects(EpisodePage, ids, lambda ids: episodes_for_listing(show).filter(pk__in=ids))
 
 
 def show_page_context(show, request):
@@ -224,15 +184,15 @@ def show_page_context(show, request):
     state = show_state(show, remember=not getattr(request, "is_preview", False))
     upcoming = state["upcoming"]
     listing_key = f"podcast:{show.pk}:{show.show_type}:{upcoming.isoformat() if upcoming else 'none'}"
-    ids = listings.remembered_ids(listing_key, SimpleLazyObject(lambda: due_episodes(show)))
-    paginator = Paginator(ids, EPISODES_PER_PAGE)
-    try:
-        page_obj = paginator.page(_page_number(request))
-    except (EmptyPage, PageNotAnInteger):
-        page_obj = paginator.page(paginator.num_pages)
-    batch = _Batch(show, list(page_obj.object_list))
-    episode_list = [DeferredEpisode(pk, batch) for pk in batch.ids]
-    page_obj.object_list = episode_list
+    _paginator, page_obj = listings.paginate(
+        request,
+        listing_key,
+        lambda: due_episodes(show),  # called only when the ids are not remembered
+        EPISODES_PER_PAGE,
+        page_number=_page_number(request),
+        load=lambda ids: _deferred_episodes(show, ids),
+    )
+    episode_list = page_obj.object_list
     next_due, next_due_kind = next_episode_due(show, state["newest_date"], upcoming, state["scheduled"])
     return {
         "jsonld": state["jsonld"],

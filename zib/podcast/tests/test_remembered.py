@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from zib.pages.deferred import Deferred
 from zib.podcast.models import EpisodePage
-from zib.podcast.services import DeferredEpisode, show_page_context
+from zib.podcast.services import show_page_context
 
 from .factories import EpisodeChapterFactory, EpisodePageFactory, EpisodePersonFactory
 
@@ -89,7 +90,7 @@ def test_show_page_context_loads_no_episode_when_warm(rf, show, django_assert_nu
     with django_assert_num_queries(0):
         context = show_page_context(show, request)
     assert len(context["episodes"]) == 12
-    assert all(isinstance(episode, DeferredEpisode) for episode in context["episodes"])
+    assert all(isinstance(episode, Deferred) for episode in context["episodes"])
     # An episode is loaded (the whole page of them at once) only when a card needs it.
     with django_assert_num_queries(2):  # the episodes, their guests
         assert context["episodes"][0].title
