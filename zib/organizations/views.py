@@ -5,7 +5,6 @@ The listing, an entry's page and the exports are sub-routes of
 a honeypot and the e-mail confirmation keep bots out of the review queue.
 """
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from zib.pagecache import local
 from zib.pages import listings
+from zib.pages.deferred import deferred_objects
 
 from . import services
 from .exports import build_csv, build_vcard, entry_record
@@ -106,57 +106,34 @@ def _form_fields(form):
     return fields
 
 
-def _entry_ids(page, filters):
-    """The ordered ids of the entries the filters select.
+def _listing_key(page, filters):
+    """The key the ordered ids of the filtered entries are remembered under; None for a search term.
 
-    Remembered per cache generation for the filters' (validated, finite)
-    values; never for a search term typed by the visitor.
+    The filters' values are validated and finite; a search term typed by the
+    visitor is never remembered.
     """
-    queryset = services.filter_directory(services.directory_entries(), **filters)
     if filters.get("q"):
-        return list(queryset.values_list("pk", flat=True))
-    key = "network:{}:{topic}:{language}:{district}:{kind}".format(
+        return None
+    return "network:{}:{topic}:{language}:{district}:{kind}".format(
         page.pk, **{name: filters.get(name, "") for name in ("topic", "language", "district", "kind")}
     )
-    return listings.remembered_ids(key, queryset)
 
 
-class _PageEntries:
-    """The entries of one page of the listing, loaded from the database only when needed.
+def _deferred_entries(ids, page, base_url):
+    """Stand-ins for the entries of one page of the listing (``zib.pages.deferred``).
 
     Each card is a fragment remembered per entry; only when a card is not
     remembered are the page's entries loaded (all at once, with what the
     cards show).
     """
 
-    def __init__(self, ids, base_url, page):
-        self.ids = ids
-        self.base_url = base_url
-        self.page = page
-        self._loaded = None
+    def load(ids):
+        entries = services.attach_display_fields(listings.load_in_order(services.directory_queryset(), ids))
+        for entry in entries:
+            entry.url = base_url + page.reverse_subpage("entry", args=[entry.slug])
+        return entries
 
-    def get(self, pk):
-        if self._loaded is None:
-            entries = services.attach_display_fields(
-                listings.load_in_order(services.directory_queryset(), self.ids)
-            )
-            for entry in entries:
-                entry.url = self.base_url + self.page.reverse_subpage("entry", args=[entry.slug])
-            self._loaded = {entry.pk: entry for entry in entries}
-        return self._loaded.get(pk)
-
-
-class _LazyEntry:
-    """An entry of the listing known by its id; anything else is loaded on first use."""
-
-    def __init__(self, pk, entries):
-        self.pk = pk
-        self._entries = entries
-
-    def __getattr__(self, name):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self._entries.get(self.pk), name)
+    return deferred_objects(Organization, ids, load)
 
 
 def directory_index(request, page):
@@ -167,12 +144,16 @@ def directory_index(request, page):
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit() or int(page_number) > MAX_PAGE_PARAM:
         page_number = 1
-    ids = _entry_ids(page, filters)
-    paginator = Paginator(ids, page.per_page or 20)
-    page_obj = paginator.get_page(page_number)
     page_url = page.url
-    page_entries = _PageEntries(list(page_obj.object_list), page_url, page)
-    entries = [_LazyEntry(pk, page_entries) for pk in page_entries.ids]
+    paginator, page_obj = listings.paginate(
+        request,
+        _listing_key(page, filters),
+        lambda: services.filter_directory(services.directory_entries(), **filters),
+        page.per_page or 20,
+        page_number=page_number,
+        load=lambda ids: _deferred_entries(ids, page, page_url),
+    )
+    entries = page_obj.object_list
     context = page.get_context(request)
     context.update(
         {
