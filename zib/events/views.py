@@ -141,9 +141,7 @@ def event_listing_context(request, index_page, now=None):
     key = f"events:{index_page.pk}:{index_page.locale_id}:{_filters_key(filters)}"
     if now is not None:
         key += f":{now.isoformat()}"
-    _paginator, page_obj = listings.paginate(
-        request, key, SimpleLazyObject(listed), index_page.per_page, load=cards.load_cards
-    )
+    _paginator, page_obj = listings.paginate(request, key, listed, index_page.per_page, load=cards.load_cards)
     events = page_obj.object_list
     current_language = translation.get_language()
     my_language = next((lang for lang in languages if lang.primary_subtag == current_language), None)
@@ -358,7 +356,7 @@ def campaign_context(request, campaign):
     _paginator, page_obj = listings.paginate(
         request,
         f"events:campaign:{campaign.pk}:{language}",
-        SimpleLazyObject(programme),
+        programme,
         campaign.per_page,
         load=cards.load_cards,
     )
