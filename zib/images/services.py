@@ -12,12 +12,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
-from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
 from zib.pagecache import local
 from zib.pages import listings
+from zib.pages.deferred import deferred_objects
 
 from .models import CustomImage
 
@@ -101,54 +101,23 @@ def remembered_usage():
     return local.get_or_compute("images:usage", image_usage, timeout=local.until_scheduled_change)
 
 
-class _Batch:
-    """The images of one page of credits, loaded with their thumbnails and pages on first use."""
-
-    def __init__(self, ids, locale, thumbnail_spec):
-        self.ids = ids
-        self.locale = locale
-        self.thumbnail_spec = thumbnail_spec
-        self.by_pk = None
-
-    def get(self, pk):
-        if self.by_pk is None:
-            self.by_pk = {image.pk: image for image in self._load()}
-        return self.by_pk[pk]
-
-    def _load(self):
-        usage = remembered_usage()
-        images = list(CustomImage.objects.filter(pk__in=self.ids).prefetch_renditions(self.thumbnail_spec))
-        page_ids = {page_id for image in images for page_id in usage.get(image.pk, ())}
-        pages = (
-            Page.objects.filter(pk__in=page_ids)
-            .select_related("locale")
-            .only("pk", "title", "url_path", "path", "depth", "locale", "translation_key", "content_type")
+def _load_credits(ids, locale, thumbnail_spec):
+    """The images of one page of credits with their thumbnails and the pages they are used on."""
+    usage = remembered_usage()
+    images = list(CustomImage.objects.filter(pk__in=ids).prefetch_renditions(thumbnail_spec))
+    page_ids = {page_id for image in images for page_id in usage.get(image.pk, ())}
+    pages = (
+        Page.objects.filter(pk__in=page_ids)
+        .select_related("locale")
+        .only("pk", "title", "url_path", "path", "depth", "locale", "translation_key", "content_type")
+    )
+    pages_by_id = {page.pk: page for page in pages}
+    for image in images:
+        image.used_on = _pick_translation(
+            [pages_by_id[page_id] for page_id in usage.get(image.pk, ()) if page_id in pages_by_id],
+            locale,
         )
-        pages_by_id = {page.pk: page for page in pages}
-        for image in images:
-            image.used_on = _pick_translation(
-                [pages_by_id[page_id] for page_id in usage.get(image.pk, ()) if page_id in pages_by_id],
-                self.locale,
-            )
-        return images
-
-
-class DeferredImage:
-    """An image of the credits page that knows its id and loads nothing else until asked.
-
-    Each image's entry is a ``{% fragment %}`` keyed by the id: while it is
-    remembered the image is never needed. The first other attribute a
-    template reads loads the page's images in one go (thumbnails, pages).
-    """
-
-    __slots__ = ("_batch", "pk")
-
-    def __init__(self, pk, batch):
-        self.pk = pk
-        self._batch = batch
-
-    def __getattr__(self, name):
-        return getattr(self._batch.get(self.pk), name)
+    return images
 
 
 def image_credits(page_number=None, per_page=48, locale=None, thumbnail_spec="fill-240x160"):
@@ -156,17 +125,17 @@ def image_credits(page_number=None, per_page=48, locale=None, thumbnail_spec="fi
 
     Each image carries `used_on`: the live pages showing it, one per
     translation, in `locale` where a translation exists. The ordered ids
-    are remembered per cache generation; the page's images (with renditions
-    for `thumbnail_spec` and their pages) are loaded only when one is used
-    (see ``DeferredImage``).
+    are remembered per cache generation; the page's images are stand-ins
+    (``zib.pages.deferred``): they and their renditions for `thumbnail_spec`
+    and their pages are loaded, all at once, only when an entry is not
+    remembered.
     """
     ids = listings.remembered_ids(
         "images:credits",
-        SimpleLazyObject(
-            lambda: CustomImage.objects.filter(pk__in=list(remembered_usage())).order_by("title", "pk")
-        ),
+        lambda: CustomImage.objects.filter(pk__in=list(remembered_usage())).order_by("title", "pk"),
     )
     page_obj = Paginator(ids, per_page).get_page(page_number)
-    batch = _Batch(list(page_obj.object_list), locale, thumbnail_spec)
-    page_obj.object_list = [DeferredImage(pk, batch) for pk in batch.ids]
+    page_obj.object_list = deferred_objects(
+        CustomImage, page_obj.object_list, lambda page_ids: _load_credits(page_ids, locale, thumbnail_spec)
+    )
     return page_obj
