@@ -75,18 +75,21 @@ def pytest_runtest_teardown(item, nextitem):
     test, so that the data was serialised when the test database was made.
     """
     yield
-    if nextitem is None:  # the session is ending; the test database is gone
-        return
+    # Also when ``nextitem`` is None: under pytest-xdist that may only mean the
+    # worker has not been sent its next test yet. pytest then tears down every
+    # fixture, and the test database may already be a fresh one: restore only
+    # into an emptied database.
     marker = item.get_closest_marker("django_db")
     if not (marker and marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback")):
         return
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
 
     with item.config.stash[blocking_manager_key].unblock():
         for connection in connections.all(initialized_only=True):
             contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
+            if contents and not ContentType.objects.using(connection.alias).exists():
                 connection.creation.deserialize_db_from_string(contents)
 
 
