@@ -1,7 +1,4 @@
-"""Fixtures shared by every app's tests: a site with its start page, one headless Chromium."""
-
-import os
-import shutil
+"""Fixtures shared by every app's tests: a site with its start page."""
 
 import pytest
 from wagtail.models import Locale, Page, Site
@@ -75,71 +72,16 @@ def pytest_runtest_teardown(item, nextitem):
     test, so that the data was serialised when the test database was made.
     """
     yield
-    # Also when ``nextitem`` is None: under pytest-xdist that may only mean the
-    # worker has not been sent its next test yet. pytest then tears down every
-    # fixture, and the test database may already be a fresh one: restore only
-    # into an emptied database.
+    if nextitem is None:  # the session is ending; the test database is gone
+        return
     marker = item.get_closest_marker("django_db")
     if not (marker and marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback")):
         return
-    from django.contrib.contenttypes.models import ContentType
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
 
     with item.config.stash[blocking_manager_key].unblock():
         for connection in connections.all(initialized_only=True):
             contents = getattr(connection, "_test_serialized_contents", None)
-            if contents and not ContentType.objects.using(connection.alias).exists():
+            if contents:
                 connection.creation.deserialize_db_from_string(contents)
-
-
-# --- The browser of every app's browser tests ---------------------------------------
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless=new",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-CHROMIUM_MISSING = "BROWSER TESTS SKIPPED: install Debian's chromium (apt-get install chromium)"
-
-
-def chromium_path():
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session (Debian's package, not a download)."""
-    executable = chromium_path()
-    if not executable:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("Chromium is required in CI (CI=true): apt-get install chromium")
-        pytest.skip(CHROMIUM_MISSING)
-    # Playwright's synchronous API runs an event loop in this thread; the
-    # live server and the ORM calls of the tests are still synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    # Read from the reports, so it also works when pytest-xdist ran the tests
-    # in other processes.
-    skipped = [
-        report
-        for report in terminalreporter.stats.get("skipped", [])
-        if CHROMIUM_MISSING in str(getattr(report, "longrepr", ""))
-    ]
-    if skipped:
-        terminalreporter.section("browser tests", sep="!", red=True, bold=True)
-        terminalreporter.write_line(f"{CHROMIUM_MISSING} ({len(skipped)} tests)", red=True, bold=True)
