@@ -85,3 +85,43 @@ def pytest_runtest_teardown(item, nextitem):
             contents = getattr(connection, "_test_serialized_contents", None)
             if contents:
                 connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture
+def page_queries(client, forget_local_caches):
+    """``page_queries(url, data=None, *, cold=False, warm_ups=1)``: queries of one GET and its response.
+
+    The ``client`` first requests the address ``warm_ups`` times (renditions,
+    settings and the in-process caches are made then); ``cold=True`` then
+    empties the in-process caches, as a publish would. The response must be a 200.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def measure(url, data=None, *, cold=False, warm_ups=1):
+        for _ in range(warm_ups):
+            client.get(url, data)
+        if cold:
+            forget_local_caches()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, data)
+        assert response.status_code == 200, url
+        return len(queries), response
+
+    return measure
+
+
+@pytest.fixture
+def remembered_timeouts(monkeypatch):
+    """{key: timeout} of every value ``zib.pagecache.local`` is asked to remember from now on."""
+    from zib.pagecache import local
+
+    timeouts = {}
+    original = local.remember
+
+    def spy(key, value, timeout=None):
+        timeouts[key] = timeout
+        return original(key, value, timeout)
+
+    monkeypatch.setattr(local, "remember", spy)
+    return timeouts

@@ -212,22 +212,14 @@ def test_remembered_council_page_follows_edits(client, council_page, council):
 
 
 def test_remembered_council_page_expires_when_the_next_meeting_starts(
-    client, council_page, council, monkeypatch, forget_local_caches
+    client, council_page, council, remembered_timeouts, forget_local_caches
 ):
-    from zib.pagecache import local
-
     soon = timezone.now() + datetime.timedelta(seconds=90)
     MeetingFactory(name="Gleich", committee=council["committee"], start=soon)
     client.get(council_page.url)
     forget_local_caches()
-    timeouts = {}
-    original = local.remember
-
-    def spy(key, value, timeout=None):
-        timeouts[key] = timeout
-        return original(key, value, timeout)
-
-    monkeypatch.setattr(local, "remember", spy)
+    timeouts = remembered_timeouts
+    timeouts.clear()  # only what the request below remembers
     assert "Gleich" in client.get(council_page.url).content.decode()
     kept = [timeout for key, timeout in timeouts.items() if key.startswith("council:")]
     assert len(kept) == 2

@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -185,17 +183,6 @@ def test_upcoming_events_for_the_start_page(events_index, django_assert_num_quer
         assert [lang.code for lang in events[0].languages.all()] == ["de"]
 
 
-def _page_queries(client, url, forget=None):
-    """Queries of one request of the page (page cache off): warm, or cold after ``forget``."""
-    client.get(url)
-    if forget is not None:
-        forget()
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries), response
-
-
 def _add_events(parent, campaign, count, image):
     for n in range(count):
         EventPageFactory(
@@ -208,7 +195,7 @@ def _add_events(parent, campaign, count, image):
 
 
 def test_listing_query_count_is_the_same_for_10_and_500_events(
-    client, rf, events_index, django_assert_num_queries, no_page_cache, forget_local_caches
+    client, page_queries, rf, events_index, django_assert_num_queries, no_page_cache, forget_local_caches
 ):
     from zib.events.views import event_listing_context
 
@@ -217,8 +204,8 @@ def test_listing_query_count_is_the_same_for_10_and_500_events(
     url = events_index.url + "?language=ar"
     _add_events(events_index, campaign, 10, image)
     client.get(url)  # creates the office settings and the image renditions once
-    small_cold, _response = _page_queries(client, url, forget=forget_local_caches)
-    small, _response = _page_queries(client, url)
+    small_cold, _response = page_queries(url, cold=True)
+    small, _response = page_queries(url)
     forget_local_caches()
     with django_assert_num_queries(LISTING_CONTEXT_QUERIES_COLD):
         event_listing_context(rf.get(url), events_index)
@@ -226,9 +213,9 @@ def test_listing_query_count_is_the_same_for_10_and_500_events(
         event_listing_context(rf.get(url), events_index)
 
     _add_events(events_index, campaign, 490, image)
-    large_cold, response = _page_queries(client, url, forget=forget_local_caches)
+    large_cold, response = page_queries(url, cold=True)
     assert len(_titles(response)) == events_index.per_page
-    large, response = _page_queries(client, url)
+    large, response = page_queries(url)
     assert len(_titles(response)) == events_index.per_page
     assert (small_cold, small) == (large_cold, large) == (LISTING_PAGE_QUERIES_COLD, LISTING_PAGE_QUERIES)
     forget_local_caches()

@@ -187,31 +187,17 @@ def _campaign_with(events_index, count):
     return campaign
 
 
-def _queries(client, url, forget=None):
-    """Queries of one request of the page (page cache off): warm, or cold after ``forget``."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)  # renditions and settings are created once
-    if forget is not None:
-        forget()
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries), response
-
-
 @pytest.mark.parametrize("count", [2, 8])
 def test_campaign_page_queries_do_not_grow_with_videos_and_events(
-    client, events_index, count, no_page_cache, forget_local_caches
+    client, page_queries, events_index, count, no_page_cache, forget_local_caches
 ):
     campaign = _campaign_with(events_index, count)
-    cold, response = _queries(client, campaign.url, forget=forget_local_caches)
+    cold, response = page_queries(campaign.url, cold=True)
     soup = BeautifulSoup(response.content, "html.parser")
     assert len(soup.select(".campaign__statements figure")) == count
     assert len(soup.select("#programm .event-card")) == count
     assert cold == CAMPAIGN_QUERIES_COLD
-    warm, response = _queries(client, campaign.url)
+    warm, response = page_queries(campaign.url)
     assert response.content == client.get(campaign.url).content
     assert warm == CAMPAIGN_QUERIES
 
@@ -362,11 +348,11 @@ def _event_with_everything(events_index, **kwargs):
     )
 
 
-def test_event_page_query_counts(client, events_index, no_page_cache, forget_local_caches):
+def test_event_page_query_counts(client, page_queries, events_index, no_page_cache, forget_local_caches):
     event = _event_with_everything(events_index)
-    cold, _response = _queries(client, event.url, forget=forget_local_caches)
+    cold, _response = page_queries(event.url, cold=True)
     assert cold == EVENT_QUERIES_COLD
-    warm, response = _queries(client, event.url)
+    warm, response = page_queries(event.url)
     assert warm == EVENT_QUERIES
     text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
     assert "PuGiS e.V." in text and "Noch 10 Plätze frei" in text and "Aktionswoche" in text

@@ -117,23 +117,16 @@ def test_remembered_call_and_programme_follow_edits(client, guide, call, no_page
 
 
 def test_what_depends_on_the_date_is_kept_until_the_day_ends(
-    client, guide, monkeypatch, no_page_cache, forget_local_caches
+    client, guide, remembered_timeouts, no_page_cache, forget_local_caches
 ):
     from zib.grants.remembered import seconds_until_tomorrow
-    from zib.pagecache import local
 
     programme = FundingProgrammePageFactory(parent=guide)
     ProgrammeDeadlineFactory(page=programme, date=days(1))
     client.get(guide.url)
     forget_local_caches()
-    timeouts = {}
-    original = local.remember
-
-    def spy(key, value, timeout=None):
-        timeouts[key] = timeout
-        return original(key, value, timeout)
-
-    monkeypatch.setattr(local, "remember", spy)
+    timeouts = remembered_timeouts
+    timeouts.clear()  # only what the request below remembers
     client.get(guide.url)
     client.get(programme.url)
     kept = [timeout for key, timeout in timeouts.items() if key.startswith("grants:")]

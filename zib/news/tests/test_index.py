@@ -123,35 +123,27 @@ def test_index_advertises_its_feeds(client, news_index, podcast_topic):
     assert rss == "http://testserver/de/aktuelles/thema/podcast/feed/rss/"
 
 
-def _count_index_queries(client, url="/de/aktuelles/", forget=None):
-    client.get(url)  # warm up: renditions and the site root cache are created once
-    if forget is not None:
-        forget()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response
-
-
 @pytest.mark.parametrize("count", [5, 100])
 def test_index_query_count_is_constant(
-    client, news_index, author, podcast_topic, count, no_page_cache, forget_local_caches
+    client, page_queries, news_index, author, podcast_topic, count, no_page_cache, forget_local_caches
 ):
     make_articles(news_index, count, topic=podcast_topic, author=author)
     shown = min(count, ARTICLES_PER_PAGE)
-    cold, response = _count_index_queries(client, forget=forget_local_caches)
+    cold, response = page_queries("/de/aktuelles/", cold=True)
     assert len(BeautifulSoup(response.content, "html.parser").select(".news-list img")) == shown
     assert cold == INDEX_QUERIES_COLD, f"news index ran {cold} queries for {count} articles (cold)"
-    queries, response = _count_index_queries(client)
+    queries, response = page_queries("/de/aktuelles/")
     assert len(BeautifulSoup(response.content, "html.parser").select(".news-list img")) == shown
     assert queries == INDEX_QUERIES, f"news index ran {queries} queries for {count} articles"
 
 
-def test_filtered_index_query_count_does_not_grow(client, news_index, author, podcast_topic, no_page_cache):
+def test_filtered_index_query_count_does_not_grow(
+    client, page_queries, news_index, author, podcast_topic, no_page_cache
+):
     make_articles(news_index, 5, topic=podcast_topic, author=author)
-    few, _response = _count_index_queries(client, "/de/aktuelles/?thema=podcast&page=1")
+    few, _response = page_queries("/de/aktuelles/?thema=podcast&page=1")
     make_articles(news_index, 30, topic=podcast_topic, author=author)
-    many, _response = _count_index_queries(client, "/de/aktuelles/?thema=podcast&page=2")
+    many, _response = page_queries("/de/aktuelles/?thema=podcast&page=2")
     assert few == many
 
 

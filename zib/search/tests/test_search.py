@@ -25,17 +25,6 @@ def test_search_with_quotes_and_operators_never_fails(client, home_page):
         assert response.status_code == 200, query
 
 
-def _search_queries(client, query):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get("/de/suche/" + query)  # the chrome and the restricted sections are remembered
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/de/suche/" + query)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
-
-
 @pytest.fixture
 def twelve_pages(home_page):
     from zib.pages.tests.factories import ContentPageFactory
@@ -44,15 +33,18 @@ def twelve_pages(home_page):
 
 
 @pytest.mark.usefixtures("no_page_cache")
-def test_a_page_of_results_takes_one_query_with_its_total(client, twelve_pages):
-    count, html = _search_queries(client, "?q=Wegweiser")
+def test_a_page_of_results_takes_one_query_with_its_total(client, page_queries, twelve_pages):
+    count, response = page_queries("/de/suche/?q=Wegweiser")
+    html = response.content.decode()
     assert count == SEARCH_QUERIES
     assert "12 Ergebnisse" in html
     assert html.count("<h3>") == 10
-    count, html = _search_queries(client, "?q=Wegweiser&page=2")
+    count, response = page_queries("/de/suche/?q=Wegweiser&page=2")
+    html = response.content.decode()
     assert count == SEARCH_QUERIES
     assert "12 Ergebnisse" in html and html.count("<h3>") == 2
-    count, html = _search_queries(client, "?q=Nirgendwo")
+    count, response = page_queries("/de/suche/?q=Nirgendwo")
+    html = response.content.decode()
     assert count == SEARCH_QUERIES
     assert "0 Ergebnisse" in html
 
@@ -62,8 +54,9 @@ def test_a_page_of_results_takes_one_query_with_its_total(client, twelve_pages):
     ("page", "queries"),
     [("0", 2), ("-1", 2), ("99999999999999999999", 2), ("3", 3)],  # 3: an empty page first
 )
-def test_a_page_number_out_of_range_shows_the_last_page(client, twelve_pages, page, queries):
-    count, html = _search_queries(client, "?q=Wegweiser&page=" + page)
+def test_a_page_number_out_of_range_shows_the_last_page(client, page_queries, twelve_pages, page, queries):
+    count, response = page_queries("/de/suche/?q=Wegweiser&page=" + page)
+    html = response.content.decode()
     assert count == queries
     assert "12 Ergebnisse" in html and html.count("<h3>") == 2
 
@@ -74,13 +67,15 @@ SEARCH_QUERIES = 1
 
 
 @pytest.mark.usefixtures("no_page_cache")
-def test_private_and_unpublished_pages_are_not_found(client, home_page, twelve_pages):
+def test_private_and_unpublished_pages_are_not_found(client, page_queries, home_page, twelve_pages):
     from wagtail.models import PageViewRestriction
 
-    _count, html = _search_queries(client, "?q=Wegweiser")
+    _count, response = page_queries("/de/suche/?q=Wegweiser")
+    html = response.content.decode()
     assert "12 Ergebnisse" in html
     PageViewRestriction.objects.create(page=twelve_pages[0], restriction_type="login")
     twelve_pages[1].unpublish()
-    _count, html = _search_queries(client, "?q=Wegweiser")
+    _count, response = page_queries("/de/suche/?q=Wegweiser")
+    html = response.content.decode()
     assert "10 Ergebnisse" in html
     assert "Wegweiser 00" not in html and "Wegweiser 01" not in html
