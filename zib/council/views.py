@@ -1,7 +1,6 @@
 """Public pages of the Integrationsbeirat (sub-routes of `CouncilPage`)."""
 
 import datetime
-import math
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -32,10 +31,6 @@ def _meeting_url(page, meeting):
     return page.url + page.reverse_subpage("meeting", args=[meeting.pk])
 
 
-def _seconds_until(moment):
-    return max(1, math.ceil((moment - timezone.now()).total_seconds()))
-
-
 def _remember_until_expiry(key, compute):
     """``local.get_or_compute`` for a dict whose ``expires`` says until when it holds."""
     computed = []
@@ -47,7 +42,7 @@ def _remember_until_expiry(key, compute):
     return local.get_or_compute(
         key,
         run,
-        timeout=lambda: min(local.until_scheduled_change(), _seconds_until(computed[0]["expires"])),
+        timeout=lambda: local.until_scheduled_change(computed[0]["expires"]),
     )
 
 
@@ -67,7 +62,6 @@ def _index_objects(page):
         recent = list(services.published_meetings().filter(start__lt=now).order_by("-start")[:3])
         for meeting in [m for m in [next_meeting, *recent] if m]:
             meeting.url = _meeting_url(page, meeting)
-        midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
         next_start = services.next_meeting_start(now)
         return {
             "term": term,
@@ -76,7 +70,7 @@ def _index_objects(page):
             "office": CouncilSettings.current(),
             "next_meeting": next_meeting,
             "recent_meetings": recent,
-            "expires": min(filter(None, [next_start, midnight + datetime.timedelta(days=1)])),
+            "expires": min(filter(None, [next_start, local.next_midnight()])),
         }
 
     return _remember_until_expiry(f"council:index:{page.pk}", compute)

@@ -10,7 +10,6 @@ What depends on the date (deadlines from today on) is kept until the day
 ends at the latest, and never longer than a page in the page cache.
 """
 
-import datetime
 import math
 
 from django.utils import timezone
@@ -21,14 +20,12 @@ from zib.pagecache import local
 
 def seconds_until_tomorrow():
     """Seconds until the next local midnight (at least 1)."""
-    now = timezone.localtime()
-    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0) + datetime.timedelta(days=1)
-    return max(1, math.ceil((midnight - now).total_seconds()))
+    return max(1, math.ceil((local.next_midnight() - timezone.now()).total_seconds()))
 
 
 def until_tomorrow():
     """Timeout for what depends on today's date and on what is published."""
-    return min(local.until_scheduled_change(), seconds_until_tomorrow())
+    return local.until_scheduled_change(local.next_midnight())
 
 
 def recall(request, key, compute, timeout=local.until_scheduled_change):

@@ -159,11 +159,7 @@ class HomePage(BasePage):
             return [event.pk for event in events]
 
         def until_one_ends():
-            ttl = local.until_scheduled_change()
-            ends = [event.ends_at for event in loaded.values() if event.ends_at]
-            if ends:
-                ttl = min(ttl, max(1, int((min(ends) - timezone.now()).total_seconds()) + 1))
-            return ttl
+            return local.until_scheduled_change(*(event.ends_at for event in loaded.values()))
 
         ids = local.get_or_compute(f"home:events:{self.pk}", upcoming, timeout=until_one_ends)
         # The start page shows no campaign on its cards (the key's campaign is none).
@@ -187,15 +183,12 @@ class HomePage(BasePage):
             return episode.pk if episode else None
 
         def until_next_due():
-            ttl = local.until_scheduled_change()
             next_due = (
                 EpisodePage.objects.live()
                 .filter(locale_id=self.locale_id, publish_date__gt=timezone.now())
                 .aggregate(first=Min("publish_date"))["first"]
             )
-            if next_due:
-                ttl = min(ttl, max(1, int((next_due - timezone.now()).total_seconds()) + 1))
-            return ttl
+            return local.until_scheduled_change(next_due)
 
         pk = local.get_or_compute(f"home:episode:{self.pk}", newest, timeout=until_next_due)
         if pk is None:

@@ -19,12 +19,15 @@ copy, and nothing remembered survives a restart.
 
 import contextlib
 import contextvars
+import datetime
 import hashlib
+import math
 import pickle
 import time
 
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.utils import timezone
 
 from . import services
 
@@ -62,18 +65,31 @@ def get_or_compute(key, compute, timeout=DEFAULT_TIMEOUT):
     return value
 
 
-def until_scheduled_change():
+def until_scheduled_change(*moments):
     """How long something that depends on what is published may be kept, in seconds.
 
     What the page cache allows a page: ``PAGE_CACHE_TIMEOUT``, and never past
     the next scheduled go-live or expiry of a page (so a listing's articles
-    or "upcoming" events are at most that old, like a cached page).
+    or "upcoming" events are at most that old, like a cached page). Nor past
+    any of ``moments`` (aware datetimes, ``None`` ignored) the caller knows
+    its value changes at: when the first listed event ends, the next meeting
+    starts or episode is due, ``next_midnight()`` for what depends on the date.
     """
     ttl = services.timeout()
+    deadlines = [moment.timestamp() for moment in moments if moment is not None]
     next_change = services.next_scheduled_change(_generation.get() or services.current_generation())
     if next_change:
-        ttl = min(ttl, max(1, int(next_change - time.time())))
+        deadlines.append(next_change)
+    now = time.time()
+    for deadline in deadlines:
+        ttl = min(ttl, max(1, math.ceil(deadline - now)))
     return ttl
+
+
+def next_midnight():
+    """The next midnight in the site's time zone."""
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return today + datetime.timedelta(days=1)
 
 
 def get(key, default=None):

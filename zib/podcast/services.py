@@ -125,10 +125,7 @@ def show_state(show, remember=True):
     now = timezone.now()
     if state is None or (state["upcoming"] is not None and state["upcoming"] <= now):
         state = _query_show_state(show)
-        timeout = local.until_scheduled_change()
-        if state["upcoming"] is not None:
-            timeout = min(timeout, (state["upcoming"] - now).total_seconds())
-        local.remember(key, state, timeout)
+        local.remember(key, state, local.until_scheduled_change(state["upcoming"]))
     return state
 
 
@@ -251,10 +248,7 @@ def episode_state(episode, request):
     now = timezone.now()
     if state is None or (state["upcoming"] is not None and state["upcoming"] <= now):
         state = _query_episode_state(episode, request)
-        timeout = local.until_scheduled_change()
-        if state["upcoming"] is not None:
-            timeout = min(timeout, (state["upcoming"] - now).total_seconds())
-        local.remember(key, state, timeout)
+        local.remember(key, state, local.until_scheduled_change(state["upcoming"]))
     return state
 
 

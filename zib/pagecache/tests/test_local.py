@@ -178,3 +178,17 @@ def test_any_key_is_stored_without_the_memcached_check():
         warnings.simplefilter("error")
         local.remember(key, "wert")
         assert local.get(key) == "wert"
+
+
+def test_what_changes_at_a_known_moment_is_kept_until_then_at_most(db, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.PAGE_CACHE_TIMEOUT = 300
+    soon = timezone.now() + timedelta(seconds=60)
+    assert 55 <= local.until_scheduled_change(soon, None) <= 60
+    assert local.until_scheduled_change(timezone.now() + timedelta(hours=2)) == 300
+    assert local.until_scheduled_change(timezone.now() - timedelta(seconds=5)) == 1
+    midnight = local.next_midnight()
+    assert timezone.localtime(midnight).hour == 0 and 0 < (midnight - timezone.now()).total_seconds() <= 86400
