@@ -30,10 +30,11 @@ def no_page_cache(settings):
 @pytest.fixture
 def forget_local_caches():
     """A callable that empties the in-process caches (zib.pagecache.local), for measuring a cold render."""
+    from django.conf import settings
     from django.core.cache import caches
 
     def forget():
-        for alias in ("local", "renditions"):
+        for alias in settings.LOCAL_CACHES:
             caches[alias].clear()
 
     return forget
@@ -119,9 +120,9 @@ def remembered_timeouts(monkeypatch):
     timeouts = {}
     original = local.remember
 
-    def spy(key, value, timeout=None):
+    def spy(key, value, timeout=None, **kwargs):
         timeouts[key] = timeout
-        return original(key, value, timeout)
+        return original(key, value, timeout, **kwargs)
 
     monkeypatch.setattr(local, "remember", spy)
     return timeouts

@@ -1,15 +1,44 @@
 """The backend of the in-process caches (``zib.pagecache.local``)."""
 
+import pickle
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
+from django.utils.safestring import SafeString
+
+# Values that cannot be changed in place: kept as they are, not pickled.
+# Most of what is remembered is rendered HTML (``{% fragment %}``), up to
+# tens of kilobytes a piece, read many times a request; unpickling copies it
+# each time. Pickled values are always ``bytes``, so ``bytes`` is pickled too.
+IMMUTABLE = frozenset({str, SafeString})
 
 
 class ProcessCache(LocMemCache):
-    """Django's ``LocMemCache`` without the memcached key check.
+    """Django's ``LocMemCache`` without the memcached key check, strings kept unpickled.
 
     The check walks every character of every key on every read and write (a
     page reads about fifteen keys) to warn about keys memcached would refuse;
-    these keys never go to memcached.
+    these keys never go to memcached. Any other value is pickled as
+    ``LocMemCache`` does, so every reader gets its own copy.
     """
 
     def validate_key(self, key):
         pass
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if type(value) not in IMMUTABLE:
+            return super().set(key, value, timeout, version)
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            self._set(key, value, timeout)
+
+    def get(self, key, default=None, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                return default
+            stored = self._cache[key]
+            self._cache.move_to_end(key, last=False)
+        # Only this process's own pickles are ever stored here.
+        return pickle.loads(stored) if type(stored) is bytes else stored  # noqa: S301

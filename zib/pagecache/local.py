@@ -51,17 +51,17 @@ def deactivate(token):
     _generation.reset(token)
 
 
-def get_or_compute(key, compute, timeout=DEFAULT_TIMEOUT):
+def get_or_compute(key, compute, timeout=DEFAULT_TIMEOUT, *, alias=LOCAL_ALIAS):
     """The value remembered under ``key`` in this generation, else ``compute()`` remembered.
 
     ``timeout`` may be a function, called only when the value is computed.
     A value that cannot be pickled is computed every time instead.
+    ``alias``: the in-process cache to use (``settings.LOCAL_CACHES``).
     """
-    cache = caches[LOCAL_ALIAS]
-    value = cache.get(key, _MISSING)
+    value = caches[alias].get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        remember(key, value, timeout() if callable(timeout) else timeout)
+        remember(key, value, timeout() if callable(timeout) else timeout, alias=alias)
     return value
 
 
@@ -92,14 +92,14 @@ def next_midnight():
     return today + datetime.timedelta(days=1)
 
 
-def get(key, default=None):
-    return caches[LOCAL_ALIAS].get(key, default)
+def get(key, default=None, *, alias=LOCAL_ALIAS):
+    return caches[alias].get(key, default)
 
 
-def remember(key, value, timeout=DEFAULT_TIMEOUT):
+def remember(key, value, timeout=DEFAULT_TIMEOUT, *, alias=LOCAL_ALIAS):
     """Keep ``value`` for this generation; for the alias's TIMEOUT unless ``timeout`` says otherwise."""
     with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
-        caches[LOCAL_ALIAS].set(key, value, timeout)
+        caches[alias].set(key, value, timeout)
 
 
 # --- Sites and routes -------------------------------------------------------------

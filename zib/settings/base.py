@@ -149,9 +149,12 @@ LOCAL_CACHES = {
         "LOCATION": f"zib-{alias}",
         "KEY_FUNCTION": "zib.pagecache.local.make_key",
         "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+        "OPTIONS": {"MAX_ENTRIES": max_entries},
     }
-    for alias in ("local", "renditions")
+    # "typed": what is kept per address a visitor typed (search results, the
+    # language links of views that are not pages), apart so that a flood of
+    # new search terms or addresses cannot push out what every page is built from.
+    for alias, max_entries in (("local", 5000), ("renditions", 5000), ("typed", 1000))
 }
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://zib"), **LOCAL_CACHES}
 

@@ -155,3 +155,34 @@ def test_gallery_images_follow_an_edited_credit(client, home_page):
     first.save()
     html = client.get(page.url).content.decode()
     assert "Bild: Christian Bart" in html and "Sandra Steinmetz" not in html and "Bild: Privat" in html
+
+
+def test_a_kept_fragment_loses_the_templates_indentation_but_not_pre_or_textarea(request_):
+    indented = Template(
+        '{% load fragments %}{% fragment "indented" key %}'
+        "<ul>\n    <li>\n        {{ text }}\n    </li>\n\n</ul>{% endfragment %}"
+    )
+    assert render(indented, request_, key=1, text="Eins") == "<ul>\n<li>\nEins\n</li>\n</ul>"
+    assert render(indented, request_, key=1, text="anders") == "<ul>\n<li>\nEins\n</li>\n</ul>"
+    pre = Template('{% load fragments %}{% fragment "pre" %}<pre>\n    a\n        b</pre>{% endfragment %}')
+    assert render(pre, request_) == "<pre>\n    a\n        b</pre>"
+    textarea = Template('{% load fragments %}{% fragment "ta" %}<textarea>\n  x</textarea>{% endfragment %}')
+    assert render(textarea, request_) == "<textarea>\n  x</textarea>"
+
+
+def test_a_list_of_cards_is_one_fragment_keyed_by_what_it_lists(request_):
+    class Item:
+        def __init__(self, pk):
+            self.pk = pk
+
+    counter = Counter()
+    listing = Template(
+        '{% load fragments %}{% fragment "list" items|pks %}'
+        "{{ counter.next }}:{{ items|pks }}{% endfragment %}"
+    )
+    first = [Item(3), Item(1), Item(2)]
+    assert render(listing, request_, counter=counter, items=first) == "1:3,1,2"
+    assert render(listing, request_, counter=counter, items=[Item(3), Item(1), Item(2)]) == "1:3,1,2"
+    # Another order or another item is another list.
+    assert render(listing, request_, counter=counter, items=[Item(1), Item(3), Item(2)]) == "2:1,3,2"
+    assert render(listing, request_, counter=counter, items=[Item(3), Item(1)]) == "3:3,1"

@@ -55,6 +55,33 @@ def test_values_expire_after_the_configured_timeout():
         assert local.get("short-lived") is None
 
 
+def test_strings_are_kept_as_they_are_and_everything_else_pickled():
+    from django.utils.safestring import SafeString, mark_safe
+
+    html = mark_safe("<p>Hallo</p>")
+    local.remember("html", html)
+    local.remember("bytes", b"\x80\x05")
+    local.remember("tuple", ("a", 1))
+    store = caches["local"]._cache
+    assert any(value is html for value in store.values())  # no copy, no unpickling
+    recalled = local.get("html")
+    assert recalled is html and isinstance(recalled, SafeString)
+    assert local.get("bytes") == b"\x80\x05"  # bytes are pickled, never mistaken for a pickle
+    assert local.get("tuple") == ("a", 1)
+    services.invalidate()
+    assert local.get("html") is None
+
+
+def test_each_alias_is_a_cache_of_its_own():
+    local.remember("shared-name", "local")
+    local.remember("shared-name", "search", alias="typed")
+    assert local.get("shared-name") == "local"
+    assert local.get("shared-name", alias="typed") == "search"
+    assert local.get_or_compute("shared-name", lambda: "computed", alias="typed") == "search"
+    caches["typed"].clear()
+    assert local.get("shared-name") == "local"
+
+
 def test_every_request_gets_its_own_copy():
     local.remember("list", [1, 2])
     local.get("list").append(3)
