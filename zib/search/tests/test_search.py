@@ -32,18 +32,31 @@ def twelve_pages(home_page):
     return [ContentPageFactory(parent=home_page, title=f"Wegweiser {n:02d}") for n in range(12)]
 
 
+@pytest.fixture
+def new_search(client, page_queries):
+    """``new_search(url)``: queries and response of a search not remembered yet (all else warm)."""
+    from django.core.cache import caches
+
+    def search(url):
+        client.get(url)
+        caches["typed"].clear()
+        return page_queries(url, warm_ups=0)
+
+    return search
+
+
 @pytest.mark.usefixtures("no_page_cache")
-def test_a_page_of_results_takes_one_query_with_its_total(client, page_queries, twelve_pages):
-    count, response = page_queries("/de/suche/?q=Wegweiser")
+def test_a_page_of_results_takes_one_query_with_its_total(client, new_search, twelve_pages):
+    count, response = new_search("/de/suche/?q=Wegweiser")
     html = response.content.decode()
     assert count == SEARCH_QUERIES
     assert "12 Ergebnisse" in html
     assert html.count("<h3>") == 10
-    count, response = page_queries("/de/suche/?q=Wegweiser&page=2")
+    count, response = new_search("/de/suche/?q=Wegweiser&page=2")
     html = response.content.decode()
     assert count == SEARCH_QUERIES
     assert "12 Ergebnisse" in html and html.count("<h3>") == 2
-    count, response = page_queries("/de/suche/?q=Nirgendwo")
+    count, response = new_search("/de/suche/?q=Nirgendwo")
     html = response.content.decode()
     assert count == SEARCH_QUERIES
     assert "0 Ergebnisse" in html
@@ -54,11 +67,51 @@ def test_a_page_of_results_takes_one_query_with_its_total(client, page_queries, 
     ("page", "queries"),
     [("0", 2), ("-1", 2), ("99999999999999999999", 2), ("3", 3)],  # 3: an empty page first
 )
-def test_a_page_number_out_of_range_shows_the_last_page(client, page_queries, twelve_pages, page, queries):
-    count, response = page_queries("/de/suche/?q=Wegweiser&page=" + page)
+def test_a_page_number_out_of_range_shows_the_last_page(client, new_search, twelve_pages, page, queries):
+    count, response = new_search("/de/suche/?q=Wegweiser&page=" + page)
     html = response.content.decode()
     assert count == queries
     assert "12 Ergebnisse" in html and html.count("<h3>") == 2
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_a_page_of_results_is_remembered_per_query_and_page(client, page_queries, new_search, twelve_pages):
+    count, response = new_search("/de/suche/?q=Wegweiser&utm_source=newsletter")
+    assert count == SEARCH_QUERIES
+    # The same search with other parameters: nothing to ask the database.
+    count, response = page_queries("/de/suche/?q=Wegweiser&ref=start", warm_ups=0)
+    html = response.content.decode()
+    assert count == 0
+    assert "12 Ergebnisse" in html and html.count("<h3>") == 10
+    assert f'<a href="{twelve_pages[0].url}">Wegweiser 00</a>' in html
+    # Another page, another term: one query each.
+    assert page_queries("/de/suche/?q=Wegweiser&page=2", warm_ups=0)[0] == SEARCH_QUERIES
+    assert page_queries("/de/suche/?q=Wegweiser+01", warm_ups=0)[0] == SEARCH_QUERIES
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_remembered_results_follow_what_is_published(client, page_queries, twelve_pages):
+    _count, response = page_queries("/de/suche/?q=Wegweiser")
+    assert "12 Ergebnisse" in response.content.decode()
+    twelve_pages[0].title = "Wegweiser neu betitelt"
+    twelve_pages[0].save_revision().publish()
+    twelve_pages[1].unpublish()
+    _count, response = page_queries("/de/suche/?q=Wegweiser", warm_ups=0)
+    html = response.content.decode()
+    assert "11 Ergebnisse" in html
+    assert "Wegweiser neu betitelt" in html and "Wegweiser 01" not in html
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_a_flood_of_search_terms_does_not_push_out_what_pages_are_built_from(client, twelve_pages):
+    from django.core.cache import caches
+
+    client.get("/de/suche/?q=Wegweiser")
+    remembered = len(caches["local"]._cache)
+    for n in range(30):
+        client.get(f"/de/suche/?q=Begriff{n}")
+    assert len(caches["typed"]._cache) >= 31
+    assert len(caches["local"]._cache) == remembered
 
 
 # The results with their total (COUNT(*) OVER ()); before: the view restrictions, the locale,
