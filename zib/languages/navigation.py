@@ -233,6 +233,18 @@ def remembered_for_page(request, page):
     return local.get_or_compute(key, compute)
 
 
+def remembered_for_view(request):
+    """``for_view``, remembered per cache generation for the language and the full address.
+
+    Kept in the ``typed`` in-process cache: the address (with a search term,
+    say) is the visitor's, so a flood of new ones only pushes out its own kind.
+    """
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+    key = f"languages:view-nav:{get_language()}:{digest}"
+    return local.get_or_compute(key, lambda: for_view(request), alias="typed")
+
+
 def for_view(request):
     """The language navigation for a view that is not a Wagtail page (search, forms …)."""
     current = get_language()
@@ -265,6 +277,9 @@ def language_navigation(request, page=None):
     cached = getattr(request, "_zib_language_navigation", None)
     if cached is not None and cached[0] == cache_key:
         return cached[1]
-    nav = remembered_for_page(request, page) if isinstance(page, Page) and page.pk else for_view(request)
+    if isinstance(page, Page) and page.pk:
+        nav = remembered_for_page(request, page)
+    else:
+        nav = remembered_for_view(request)
     request._zib_language_navigation = (cache_key, nav)
     return nav
