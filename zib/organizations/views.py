@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -140,7 +141,15 @@ def directory_index(request, page):
     """The directory: filters in the URL, full-text search, pagination."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
-    form, filters = _filter_form(request)
+    submitted = any(request.GET.get(name) for name in DirectoryFilterForm.base_fields)
+    if submitted:
+        form, filters = _filter_form(request)
+        form_fields = _form_fields(form)
+    else:
+        # Nothing to filter by: the form is one fragment, built only if it is not remembered.
+        form = SimpleLazyObject(lambda: _filter_form(request)[0])
+        form_fields = SimpleLazyObject(lambda: _form_fields(form))
+        filters = {}
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit() or int(page_number) > MAX_PAGE_PARAM:
         page_number = 1
@@ -158,10 +167,11 @@ def directory_index(request, page):
     context.update(
         {
             "form": form,
-            "form_fields": _form_fields(form),
+            "form_fields": form_fields,
+            "form_key": "" if submitted else page_url,
             "filters": filters,
             "filters_active": any(filters.values()),
-            "filter_errors": bool(request.GET) and bool(form.errors),
+            "filter_errors": submitted and bool(form.errors),
             "page_obj": page_obj,
             "entries": entries,
             "result_count": paginator.count,

@@ -126,6 +126,9 @@ def test_campaign_page(client, events_index):
     assert len(days) == 2
     titles = [a.get_text(strip=True) for a in programme.select(".event-card__title a")]
     assert titles == ["Infostand Arabisch", "Infostand Türkisch", "Online Farsi"]
+    # On its own page a card does not link back to the campaign (50 times "Teil der Aktionswoche").
+    assert not programme.select(f'.event-card a[href="{campaign.url}"]')
+    assert "Teil der Aktionswoche" not in programme.get_text()
     languages = [a["lang"] for a in programme.select(".language-filter li a[lang]")]
     assert languages == ["ar", "tr", "fa"]
 
