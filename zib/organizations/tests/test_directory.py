@@ -263,6 +263,7 @@ def test_remembered_filters_keep_each_visitors_state(client, directory, no_page_
         assert selected({"topic": "gesundheit"}) == ("gesundheit", None)
         assert selected({"topic": "gibt-es-nicht"}) == (None, "true")
         assert selected({"topic": ""}) == ("", None)
+        assert selected({"page": "1"}) == ("", None)  # no filter: the form of the unfiltered directory
     soup = BeautifulSoup(client.get(directory.url, {"q": "Café <b>"}).content, "html.parser")
     assert soup.select_one("#id_q")["value"] == "Café <b>"
     soup = BeautifulSoup(client.get(directory.url).content, "html.parser")
