@@ -159,7 +159,8 @@ def event_listing_context(request, index_page, now=None):
         "is_past": filters.get("when") == EventFilterForm.WHEN_PAST,
         "page_obj": page_obj,
         "events": events,
-        "days": group_by_day(events),
+        # Grouped only when the list of the page is not a remembered fragment.
+        "days": SimpleLazyObject(lambda: group_by_day(events)),
         "my_language": my_language,
         "ical_url": ical_url + (f"?{feed_query.urlencode()}" if feed_query else ""),
     }
@@ -376,7 +377,7 @@ def campaign_context(request, campaign):
         "partners": facts["partners"],
         "statements": videos,
         "trailer": trailer,
-        "programme_days": group_by_day(page_obj.object_list),
+        "programme_days": SimpleLazyObject(lambda: group_by_day(page_obj.object_list)),
         "page_obj": page_obj,
         "programme_languages": programme_languages,
         "all_languages_url": all_languages_url,

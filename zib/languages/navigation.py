@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import Resolver404, resolve, translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -233,38 +234,47 @@ def remembered_for_page(request, page):
     return local.get_or_compute(key, compute)
 
 
-def remembered_for_view(request):
-    """``for_view``, remembered per cache generation for the language and the full address.
+def _translated_paths(request, path):
+    """``{language code: path}``: ``path`` in every offered language; None if it leads nowhere.
 
-    Kept in the ``typed`` in-process cache: the address (with a search term,
-    say) is the visitor's, so a flood of new ones only pushes out its own kind.
+    A path that has no version in a language is given as it is.
     """
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-    key = f"languages:view-nav:{get_language()}:{digest}"
-    return local.get_or_compute(key, lambda: for_view(request), alias="typed")
+    try:
+        resolve(request.path_info)
+    except Resolver404:
+        return None
+    return {language.code: translate_url(path, language.code) for language in services.offered_languages()}
 
 
 def for_view(request):
-    """The language navigation for a view that is not a Wagtail page (search, forms …)."""
+    """The language navigation for a view that is not a Wagtail page (search, forms …).
+
+    The links keep the query string (a search stays the same search in
+    another language). The paths in the other languages are remembered per
+    cache generation, language and path, in the ``typed`` in-process cache
+    (the path is the visitor's, so a flood of made-up ones only pushes out
+    its own kind); the query string is added per request.
+    """
     current = get_language()
     nav = LanguageNavigation(og_locale=og_locale(current))
-    try:
-        resolve(request.path_info)
-        resolvable = True
-    except Resolver404:
-        resolvable = False
-    full_path = request.get_full_path()
+    path = escape_uri_path(request.path)
+    query = request.get_full_path()[len(path) :]
+    digest = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
+    paths = local.get_or_compute(
+        f"languages:view-paths:{current}:{digest}", lambda: _translated_paths(request, path), alias="typed"
+    )
     for language in services.offered_languages():
-        url = translate_url(full_path, language.code) if resolvable else f"/{language.code}/"
-        if resolvable and language.code != current and url == full_path:
+        translated = paths.get(language.code) if paths is not None else None
+        if translated is None or (language.code != current and translated == path):
             url = f"/{language.code}/"
+        else:
+            url = translated + query
         nav.links.append(
             LanguageLink(language.code, language.name_local, url, language.code == current, language.bidi)
         )
-        if resolvable:
+        if paths is not None:
             nav.alternates.append((language.code, request.build_absolute_uri(url)))
-    if resolvable:
+    if paths is not None:
         default_url = next((link.url for link in nav.links if link.code == settings.LANGUAGE_CODE), None)
         if default_url:
             nav.alternates.append(("x-default", request.build_absolute_uri(default_url)))
@@ -277,9 +287,6 @@ def language_navigation(request, page=None):
     cached = getattr(request, "_zib_language_navigation", None)
     if cached is not None and cached[0] == cache_key:
         return cached[1]
-    if isinstance(page, Page) and page.pk:
-        nav = remembered_for_page(request, page)
-    else:
-        nav = remembered_for_view(request)
+    nav = remembered_for_page(request, page) if isinstance(page, Page) and page.pk else for_view(request)
     request._zib_language_navigation = (cache_key, nav)
     return nav

@@ -28,7 +28,8 @@ def remembered_ids(key, queryset):
     """
     return local.get_or_compute(
         f"listing:{key}",
-        lambda: list(_queryset(queryset).values_list("pk", flat=True)),
+        # A tuple of ints: kept as it is, not pickled (zib.pagecache.backends).
+        lambda: tuple(_queryset(queryset).values_list("pk", flat=True)),
         timeout=local.until_scheduled_change,
     )
 

@@ -57,6 +57,11 @@ class TestSwitcher:
         links = {a["lang"]: a["href"] for a in switcher(client, "/de/suche/?q=Beratung").find_all("a")}
         assert links["uk"] == "/uk/suche/?q=Beratung"
         assert links["de"] == "/de/suche/?q=Beratung"
+        # The paths are remembered per path; each request keeps its own query.
+        links = {a["lang"]: a["href"] for a in switcher(client, "/de/suche/?q=Kita&page=2").find_all("a")}
+        assert links["uk"] == "/uk/suche/?q=Kita&page=2"
+        links = {a["lang"]: a["href"] for a in switcher(client, "/de/suche/").find_all("a")}
+        assert links["uk"] == "/uk/suche/"
 
     def test_offers_a_language_an_editor_added(self, client, about_page):
         from wagtail.models import Locale

@@ -1,6 +1,7 @@
 """The in-process caches: sites and routes remembered within one cache generation."""
 
 import threading
+from collections import namedtuple
 
 import pytest
 from django.core.cache import caches
@@ -61,15 +62,44 @@ def test_strings_are_kept_as_they_are_and_everything_else_pickled():
     html = mark_safe("<p>Hallo</p>")
     local.remember("html", html)
     local.remember("bytes", b"\x80\x05")
-    local.remember("tuple", ("a", 1))
+    ids = (3, 1, 2)
+    local.remember("tuple", ids)
     store = caches["local"]._cache
     assert any(value is html for value in store.values())  # no copy, no unpickling
+    assert local.get("tuple") is ids
     recalled = local.get("html")
     assert recalled is html and isinstance(recalled, SafeString)
     assert local.get("bytes") == b"\x80\x05"  # bytes are pickled, never mistaken for a pickle
-    assert local.get("tuple") == ("a", 1)
     services.invalidate()
     assert local.get("html") is None
+
+
+Plain = namedtuple("Plain", "code name")
+
+
+class WithAttributes(Plain):
+    """A named tuple that takes attributes (no ``__slots__ = ()``)."""
+
+
+def test_only_what_cannot_change_is_kept_unpickled():
+    import datetime
+
+    from zib.pagecache.backends import is_frozen
+
+    assert is_frozen(("a", 1, None, 2.5, True, datetime.date(2026, 1, 1)))
+    assert is_frozen((Plain("de", "Deutsch"), (1, (2, 3))))
+    assert not is_frozen([1, 2])
+    assert not is_frozen((1, [2]))
+    assert not is_frozen(WithAttributes("de", "Deutsch"))  # takes attributes: a copy per reader
+    assert not is_frozen(b"bytes")
+
+    languages = [Plain("de", "Deutsch")]
+    local.remember("list", languages)
+    assert local.get("list") == languages and local.get("list") is not languages
+    labelled = WithAttributes("ar", "Arabisch")
+    local.remember("labelled", labelled)
+    local.get("labelled").filter_url = "?language=ar"
+    assert not hasattr(local.get("labelled"), "filter_url")
 
 
 def test_each_alias_is_a_cache_of_its_own():

@@ -33,7 +33,7 @@ def titles(page):
 def test_remembered_ids_call_the_callable_only_when_not_remembered(pages):
     calls = []
     build = listing_of(pages, calls)
-    expected = [page.pk for page in reversed(pages)]
+    expected = tuple(page.pk for page in reversed(pages))
     assert listings.remembered_ids("test:pages", build) == expected
     assert calls == [1]
     with CaptureQueriesContext(connection) as queries:
@@ -43,7 +43,7 @@ def test_remembered_ids_call_the_callable_only_when_not_remembered(pages):
 
 def test_remembered_ids_still_take_a_queryset(pages):
     queryset = ContentPage.objects.order_by("title")
-    assert listings.remembered_ids("test:qs", queryset) == [page.pk for page in pages]
+    assert listings.remembered_ids("test:qs", queryset) == tuple(page.pk for page in pages)
 
 
 def test_paginate_builds_nothing_on_a_warm_request(pages):
