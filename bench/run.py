@@ -51,7 +51,8 @@ TARGET_CACHED = 0.50
 TARGET_P99_MS = 100
 TARGET_RSS_MB = 200
 # The search with a new term on every request: reported, not held to the
-# rate targets (nothing about it can have been kept, like the cold column).
+# rate and latency targets (nothing about it can have been kept, like the
+# cold column); its errors count.
 NEW_SEARCH = "Suche(neu)"
 SEARCH_TERMS = VAR / "bench-search-terms.txt"
 
@@ -116,7 +117,7 @@ chosen["Suche"] = "/de/suche/?q=Integration"
 german = Page.objects.live().filter(depth__gt=3, locale__language_code="de")
 terms = list(german.order_by("?").values_list("title", flat=True))
 with open(sys.argv[1], "w", encoding="utf-8") as handle:
-    handle.write("\n".join(" ".join(term.split()) for term in terms))
+    handle.write("\\n".join(" ".join(term.split()) for term in terms))
 new_terms = iter(terms)
 chosen["Suche(neu)"] = "/de/suche/"
 client = Client(SERVER_NAME="127.0.0.1")
@@ -158,12 +159,13 @@ def page_addresses():
     caches start empty.
     """
     env = {**bench_env(page_cache=False), "ALLOWED_HOSTS": f"{HOST},localhost,testserver"}
+    # stderr goes to the terminal: a failing page says why.
     output = subprocess.run(
         [PYTHON, "-c", PAGE_LIST_SCRIPT, str(SEARCH_TERMS)],
         cwd=BASE_DIR,
         env=env,
         check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
     ).stdout
     addresses, queries = [], {}
@@ -343,7 +345,8 @@ def new_search_script(terms):
     quoted = ", ".join(f'"{urllib.parse.quote(term)}"' for term in terms)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(f"terms = {{{quoted}}}\nstart = {start}\nthreads = 0\n")
-        script.write("setup = function(thread)\n  thread:set('offset', start + math.floor(threads * #terms / 2))\n")
+        script.write("setup = function(thread)\n")
+        script.write("  thread:set('offset', start + math.floor(threads * #terms / 2))\n")
         script.write("  threads = threads + 1\nend\n")
         script.write("counter = 0\nrequest = function()\n  counter = counter + 1\n")
         script.write("  local term = terms[((offset + counter) % #terms) + 1]\n")
@@ -460,14 +463,16 @@ def main():
                 held_to_rate = label != NEW_SEARCH and not (mode == "cached" and result["never_cached"])
                 if held_to_rate and ratio < target:
                     failures.append(f"{label}: {mode} {ratio:.0%} of the static rate (target {target:.0%})")
-                if result["p99"] > TARGET_P99_MS:
+                # At a fixed number of connections the latency follows from the rate
+                # (connections ÷ rate): the new-term search has neither target.
+                if label != NEW_SEARCH and result["p99"] > TARGET_P99_MS:
                     failures.append(f"{label}: {mode} p99 {result['p99']:.0f} ms (target {TARGET_P99_MS} ms)")
                 if result["errors"]:
                     failures.append(f"{label}: {mode} {result['errors']} errors")
         raw, compressed = weights.get(label, (0, 0))
         note = "  (form: never cached)" if cached[label]["never_cached"] else ""
         if label == NEW_SEARCH:
-            note = "  (a new term each request: no rate target)"
+            note = "  (a new term each request: no target)"
         warm_sql, cold_sql, cold_ms = queries.get(label, (0, 0, 0.0))
         print(
             f"{label:<26} {cells[0]}   {cells[1]}   {raw / 1024:6.1f} {compressed / 1024:6.1f} "
