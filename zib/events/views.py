@@ -368,6 +368,10 @@ def campaign_context(request, campaign):
     )
     for programme_language, url in zip(programme_languages, language_urls, strict=True):
         programme_language.filter_url = url
+    # With no parameters but these, the filter's links depend only on the campaign, the chosen
+    # language and whether the address has a query at all: the filter is kept as a fragment.
+    only_filter_and_page = set(request.GET) <= {"language", "page"}
+    language_filter_key = f"{campaign.pk}:{language}:{bool(request.GET)}" if only_filter_and_page else None
     statement_ids = facts["statement_ids"]
     # The trailer and the statements are loaded together, only if one of them is not remembered.
     videos = cards.video_stand_ins([*([campaign.trailer_id] if campaign.trailer_id else []), *statement_ids])
@@ -384,6 +388,7 @@ def campaign_context(request, campaign):
         "selected_language": languages.get(selected),
         "invalid_language": invalid_language,
         "my_language": my_language,
+        "language_filter_key": language_filter_key,
     }
 
 

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -478,8 +478,9 @@ class NewsArticlePage(BasePage):
         context["topic_links"] = attach_topic_links([self], index_url)[0].topic_links
         context["introduces_url"] = _person_url(self.introduces, request)
         full_url = self.get_full_url(request)
-        context["open_graph"] = article_open_graph(self, request, full_url)
-        context["json_ld"] = article_json_ld(self, request, full_url)
+        # Built only when their fragments are not remembered.
+        context["open_graph"] = SimpleLazyObject(lambda: article_open_graph(self, request, full_url))
+        context["json_ld"] = SimpleLazyObject(lambda: article_json_ld(self, request, full_url))
         context["share_url"] = full_url
         context["share_title"] = self.title
         return context

@@ -297,6 +297,29 @@ def test_campaign_language_links_keep_other_parameters_and_start_at_the_first_pa
     assert soup.select_one(".language-filter li a")["href"] == "#programm"
 
 
+def test_campaign_language_filter_kept_as_a_fragment_shows_each_state(client, events_index, no_page_cache):
+    campaign = CampaignPageFactory(parent=events_index)
+    for lang in ("ar", "tr"):
+        EventPageFactory(parent=campaign, start_date=campaign.start_date, languages=[lang])
+
+    def state(query):
+        soup = _soup(client, campaign.url + query)
+        links = {a.get("lang", "all"): a["href"] for a in soup.select(".language-filter li a")}
+        current = soup.select_one('.language-filter a[aria-current="true"]')
+        return links, current.get("lang", "all")
+
+    for _ in range(2):  # the second round comes from the remembered fragments
+        assert state("") == (
+            {"all": "#programm", "ar": "?language=ar#programm", "tr": "?language=tr#programm"},
+            "all",
+        )
+        assert state("?language=tr")[1] == "tr"
+        assert state("?page=1")[0]["all"] == "?#programm"
+        assert state("?language=xx")[1] == "all"  # not in the programme: the whole programme
+        assert state("?ref=a")[0]["ar"] == "?ref=a&language=ar#programm"
+        assert state("?ref=b")[0]["ar"] == "?ref=b&language=ar#programm"
+
+
 def test_campaign_programme_is_paged_and_the_language_filter_survives_paging(
     client, events_index, monkeypatch
 ):
