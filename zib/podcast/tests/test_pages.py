@@ -2,6 +2,7 @@
 
 import json
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
@@ -100,6 +101,25 @@ def test_next_episode_date_follows_the_cadence_without_a_scheduled_episode(clien
     expected = (timezone.now() + timedelta(days=10)).astimezone(timezone.get_current_timezone())
     assert "Eine neue Folge erscheint alle 14 Tage" in text
     assert f"{expected.day}." in text
+
+
+def test_show_header_follows_the_next_release_when_it_changes(client, show, no_page_cache):
+    from django.utils.formats import date_format
+
+    now = timezone.now()
+    EpisodePageFactory(parent=show, publish_date=now - timedelta(days=4))
+
+    def expected_on(moment):
+        return date_format(moment.astimezone(timezone.get_current_timezone()), "j. F Y")
+
+    text = soup(client.get(show.url)).get_text(" ", strip=True)
+    assert expected_on(now + timedelta(days=10)) in text
+    # The expected day passes without a new episode: the header kept before is not shown again.
+    later = now + timedelta(days=11)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        text = soup(client.get(show.url)).get_text(" ", strip=True)
+    assert expected_on(now + timedelta(days=10)) not in text
+    assert "Eine neue Folge erscheint alle 14 Tage" in text
 
 
 def test_show_page_json_ld_and_open_graph(client, show, episodes):
