@@ -96,8 +96,10 @@ def test_remembered_results_follow_what_is_published(client, page_queries, twelv
     twelve_pages[0].title = "Wegweiser neu betitelt"
     twelve_pages[0].save_revision().publish()
     twelve_pages[1].unpublish()
-    _count, response = page_queries("/de/suche/?q=Wegweiser", warm_ups=0)
-    html = response.content.decode()
+    html = "".join(
+        page_queries(f"/de/suche/?q=Wegweiser&page={number}", warm_ups=0)[1].content.decode()
+        for number in (1, 2)
+    )
     assert "11 Ergebnisse" in html
     assert "Wegweiser neu betitelt" in html and "Wegweiser 01" not in html
 
