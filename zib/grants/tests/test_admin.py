@@ -246,8 +246,11 @@ def test_scores_of_several_reviewers_are_summarised_in_one_query(
     staff_client.get(url)
     with CaptureQueriesContext(connection) as context:
         html = staff_client.get(url).content.decode()
-    assert "2 Bewertung(en), Durchschnitt: Bedeutung 4,5, Umsetzbarkeit 3,0, Kosten 3,5" in html
+    assert "2 Bewertungen, Durchschnitt: Bedeutung 4,5, Umsetzbarkeit 3,0, Kosten 3,5" in html
     # The own score fills the form: relevance 5 is selected.
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one('select[name="relevance"] option[value="5"]').has_attr("selected")
     assert len([q for q in context.captured_queries if "grants_reviewscore" in q["sql"]]) == 1
+    ReviewScore.objects.filter(reviewer=colleague).delete()
+    html = staff_client.get(url).content.decode()
+    assert "1 Bewertung, Durchschnitt: Bedeutung 5,0, Umsetzbarkeit 4,0, Kosten 3,0" in html
