@@ -81,14 +81,21 @@ def image_usage():
     return usage
 
 
-def _pick_translation(pages, locale):
-    """One page per translation key, preferring the given locale."""
+#: How many pages an entry names; the rest are counted ("und 1990 weitere Seiten").
+PAGES_NAMED = 10
+
+
+def _pick_translations(rows, locale):
+    """``(pk, title)`` of one page per translation key, preferring ``locale``, ordered by title.
+
+    ``rows``: ``(pk, translation_key, locale_id, title)`` of the pages an image is used on.
+    """
     chosen = {}
-    for page in pages:
-        current = chosen.get(page.translation_key)
-        if current is None or (locale is not None and page.locale_id == locale.pk):
-            chosen[page.translation_key] = page
-    return sorted(chosen.values(), key=lambda page: page.title.casefold())
+    for pk, translation_key, locale_id, title in rows:
+        current = chosen.get(translation_key)
+        if current is None or (locale is not None and locale_id == locale.pk):
+            chosen[translation_key] = (pk, title)
+    return sorted(chosen.values(), key=lambda page: page[1].casefold())
 
 
 def remembered_usage():
@@ -102,21 +109,31 @@ def remembered_usage():
 
 
 def _load_credits(ids, locale, thumbnail_spec):
-    """The images of one page of credits with their thumbnails and the pages they are used on."""
+    """The images of one page of credits with their thumbnails and the pages they are used on.
+
+    Each image gets ``used_on``, the first ``PAGES_NAMED`` pages (one per
+    translation, ordered by title), and ``used_on_more``, how many pages
+    there are besides. Only the named pages are loaded as pages: a header
+    image of 2,000 articles costs a list of 2,000 titles, not 2,000 pages.
+    """
     usage = remembered_usage()
     images = list(CustomImage.objects.filter(pk__in=ids).prefetch_renditions(thumbnail_spec))
     page_ids = {page_id for image in images for page_id in usage.get(image.pk, ())}
+    used_pages = Page.objects.filter(pk__in=page_ids)
+    rows = {row[0]: row for row in used_pages.values_list("pk", "translation_key", "locale_id", "title")}
+    named = {}
+    for image in images:
+        used_on = _pick_translations([rows[pk] for pk in usage.get(image.pk, ()) if pk in rows], locale)
+        named[image.pk] = [pk for pk, _title in used_on[:PAGES_NAMED]]
+        image.used_on_more = max(0, len(used_on) - PAGES_NAMED)
     pages = (
-        Page.objects.filter(pk__in=page_ids)
+        Page.objects.filter(pk__in={pk for pks in named.values() for pk in pks})
         .select_related("locale")
         .only("pk", "title", "url_path", "path", "depth", "locale", "translation_key", "content_type")
     )
     pages_by_id = {page.pk: page for page in pages}
     for image in images:
-        image.used_on = _pick_translation(
-            [pages_by_id[page_id] for page_id in usage.get(image.pk, ()) if page_id in pages_by_id],
-            locale,
-        )
+        image.used_on = [pages_by_id[pk] for pk in named[image.pk] if pk in pages_by_id]
     return images
 
 

@@ -129,9 +129,10 @@ def count_queries_once(client, url):
 
 
 # Cold: the chrome, the route, restrictions and breadcrumbs, the usage (references, snippets'
-# images, team photos), the ordered ids, the page's images, their thumbnails and pages.
+# images, team photos), the ordered ids, the page's images, their thumbnails, the titles of the
+# pages they are used on and the pages named.
 # Warm: nothing (before: the usage and the page's images on every request).
-CREDITS_COLD_QUERIES = 22
+CREDITS_COLD_QUERIES = 23
 CREDITS_WARM_QUERIES = 0
 
 
