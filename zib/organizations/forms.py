@@ -7,7 +7,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from .languages import is_valid_language_code, normalize_language_codes
+from zib.languages.codes import cleaned_language_codes
+
 from .models import District, Organization, Topic
 
 
@@ -185,14 +186,7 @@ class ProposalForm(forms.Form):
                 field.label = format_lazy("{} ({})", field.label, _("Pflichtfeld"))
 
     def clean_languages(self):
-        value = normalize_language_codes(self.cleaned_data.get("languages", ""))
-        wrong = [code for code in value.split(", ") if code and not is_valid_language_code(code)]
-        if wrong:
-            raise ValidationError(
-                _("Diese Sprachkürzel kennen wir nicht: %(codes)s. Bitte z. B. de, ar, uk schreiben."),
-                params={"codes": ", ".join(wrong)},
-            )
-        return value
+        return cleaned_language_codes(self.cleaned_data.get("languages", ""))
 
     def clean_social_links(self):
         lines = [

@@ -21,9 +21,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from zib.languages.codes import normalize_language_codes
 from zib.pages.models import BasePage
 
-from .languages import language_name, normalize_language_codes
+from .languages import language_name
 
 
 def confirmation_max_age():

@@ -1,5 +1,6 @@
 """People: the team, podcast hosts and guests, speakers, authors."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -11,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from zib.languages.codes import cleaned_language_codes, normalize_language_codes
 from zib.languages.services import translated_language_name
 from zib.pagecache import local
 from zib.pages.models import BasePage
@@ -92,6 +94,18 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        try:
+            self.languages = cleaned_language_codes(self.languages)
+        except ValidationError as error:
+            raise ValidationError({"languages": error}) from error
+
+    def save(self, *args, **kwargs):
+        # Also what is saved without a form (imports, the demo content) is stored normalised.
+        self.languages = normalize_language_codes(self.languages)
+        super().save(*args, **kwargs)
 
     @property
     def language_codes(self):
