@@ -20,7 +20,9 @@ def test_what_is_not_a_language_code_is_refused_with_the_codes_named():
     with pytest.raises(ValidationError) as refused:
         person.full_clean(exclude=["photo", "locale", "translation_key"])
     [message] = refused.value.message_dict["languages"]
-    assert message == "Diese Sprachkürzel kennen wir nicht: deutsch, englisch. Bitte z. B. de, ar, uk schreiben."
+    assert message == (
+        "Diese Sprachkürzel kennen wir nicht: deutsch, englisch. Bitte z. B. de, ar, uk schreiben."
+    )
 
 
 @pytest.mark.django_db
