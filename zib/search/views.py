@@ -80,9 +80,9 @@ def remembered_results(request, query, raw_number):
     Each page of results (its results, the total and the page number it
     turned out to be) is remembered per site, language, query and page
     number in the ``typed`` in-process cache: the same search with other
-    parameters (``?utm_source=…``) or by a signed-in editor takes no query. Like the page cache, which keeps the whole page
-    of the same address, it is forgotten when anything a visitor can see
-    changes. The ``typed`` cache is apart from the others, so a flood of
+    parameters (``?utm_source=…``) or by a signed-in editor takes no
+    query. Like the page cache, which keeps the whole page of the same
+    address, it is forgotten when anything a visitor can see changes. The ``typed`` cache is apart from the others, so a flood of
     new search terms only pushes out older searches.
     """
     locale_id = active_locale_id()
