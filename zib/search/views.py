@@ -82,8 +82,9 @@ def remembered_results(request, query, raw_number):
     number in the ``typed`` in-process cache: the same search with other
     parameters (``?utm_source=…``) or by a signed-in editor takes no
     query. Like the page cache, which keeps the whole page of the same
-    address, it is forgotten when anything a visitor can see changes. The ``typed`` cache is apart from the others, so a flood of
-    new search terms only pushes out older searches.
+    address, it is forgotten when anything a visitor can see changes.
+    The ``typed`` cache is apart from the others, so a flood of new
+    search terms only pushes out older searches.
     """
     locale_id = active_locale_id()
     number = _page_number(raw_number)
