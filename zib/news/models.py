@@ -1,6 +1,7 @@
 """News ("Aktuelles"): topics, the news index with its feeds, and articles."""
 
 import datetime
+import functools
 import re
 import uuid
 from typing import NamedTuple
@@ -466,21 +467,29 @@ class NewsArticlePage(BasePage):
         from .metadata import article_json_ld, article_open_graph
 
         context = super().get_context(request, *args, **kwargs)
-        context["images"] = self.images
-        context["body_blocks"] = [block for block in self.body if block.block_type != "more_box"]
-        context["more_boxes"] = [block for block in self.body if block.block_type == "more_box"]
-        context["partners"] = self.get_partners(request)
         index_page = self.get_parent().specific_deferred
-        context["index_page"] = index_page
         context["feeds"] = index_page.get_feed_links(request) if isinstance(index_page, NewsIndexPage) else {}
         index_url = index_page.get_url(request)
-        context["index_url"] = index_url
-        context["topic_links"] = attach_topic_links([self], index_url)[0].topic_links
-        context["introduces_url"] = _person_url(self.introduces, request)
         full_url = self.get_full_url(request)
-        # Built only when their fragments are not remembered.
-        context["open_graph"] = SimpleLazyObject(lambda: article_open_graph(self, request, full_url))
-        context["json_ld"] = SimpleLazyObject(lambda: article_json_ld(self, request, full_url))
+        # What only the article's fragments show is built only when they are not remembered.
+        split_body = functools.cache(
+            lambda: (
+                [block for block in self.body if block.block_type != "more_box"],
+                [block for block in self.body if block.block_type == "more_box"],
+            )
+        )
+        lazy = {
+            "images": lambda: self.images,
+            "body_blocks": lambda: split_body()[0],
+            "more_boxes": lambda: split_body()[1],
+            "partners": lambda: self.get_partners(request),
+            "topic_links": lambda: attach_topic_links([self], index_url)[0].topic_links,
+            "introduces_url": lambda: _person_url(self.introduces, request),
+            "open_graph": lambda: article_open_graph(self, request, full_url),
+            "json_ld": lambda: article_json_ld(self, request, full_url),
+        }
+        context.update({name: SimpleLazyObject(compute) for name, compute in lazy.items()})
+        context["index_url"] = index_url
         context["share_url"] = full_url
         context["share_title"] = self.title
         return context

@@ -250,6 +250,21 @@ def test_warm_article_runs_no_query(client, article, locale_de, no_page_cache):
     assert len(queries) == ARTICLE_QUERIES
 
 
+def test_warm_article_introducing_a_team_member_runs_no_query(client, news_index, no_page_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zib.people.tests.factories import TeamMembershipFactory
+
+    adele = TeamMembershipFactory(person__name="Adèle Robart", person__slug="adele-robart").person
+    article = NewsArticlePageFactory(parent=news_index, introduces=adele)
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        soup = soup_of(client.get(article.url))
+    assert "Adèle Robart" in soup.select_one(".introduces").get_text()
+    assert len(queries) == ARTICLE_QUERIES
+
+
 def test_remembered_partners_follow_edits(client, news_index, locale_de, no_page_cache):
     from zib.news.models import NewsArticlePartner
 
