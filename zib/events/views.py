@@ -192,13 +192,6 @@ class Organisation(namedtuple("Organisation", "name website")):
     """What pages show of an organisation taking part: its name and website."""
 
 
-def _remember(request, key, compute):
-    """``compute()`` for the live page, remembered per cache generation; previews compute it afresh."""
-    if getattr(request, "is_preview", False):
-        return compute()
-    return local.get_or_compute(key, compute, timeout=local.until_scheduled_change)
-
-
 def _organizations_of(page):
     """``(organisers, partners)`` of an event or campaign page, as ``Organisation``s."""
     links = [
@@ -245,8 +238,11 @@ def _event_facts(request, page):
 def event_detail_context(request, page):
     """The event page: organisers, languages, campaign, registration state and JSON-LD."""
     site = Site.find_for_request(request)
-    facts = _remember(
-        request, f"events:event:{page.pk}:{site.pk if site else 0}", lambda: _event_facts(request, page)
+    facts = local.get_or_compute(
+        f"events:event:{page.pk}:{site.pk if site else 0}",
+        lambda: _event_facts(request, page),
+        timeout=local.until_scheduled_change,
+        request=request,
     )
     counts = facts["seat_counts"]
     open_until = facts["registration_open_until"]
@@ -341,7 +337,12 @@ def campaign_context(request, campaign):
     the videos are fragments whose objects are loaded only when one is not
     remembered yet (``zib.events.cards``).
     """
-    facts = _remember(request, f"events:campaign:{campaign.pk}", lambda: _campaign_facts(campaign))
+    facts = local.get_or_compute(
+        f"events:campaign:{campaign.pk}",
+        lambda: _campaign_facts(campaign),
+        timeout=local.until_scheduled_change,
+        request=request,
+    )
     programme_languages = facts["languages"]
     languages = {language.code: language for language in programme_languages}
     selected = request.GET.get("language", "")

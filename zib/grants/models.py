@@ -40,6 +40,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from zib.languages.services import EXTRA_LANGUAGES, language_name
+from zib.pagecache import local
 from zib.pages.blocks import BodyBlock
 from zib.pages.models import BasePage
 
@@ -276,17 +277,17 @@ class FundingProgrammePage(BasePage):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from .remembered import recall, remembered_person, until_tomorrow
+        from .remembered import remembered_person, until_tomorrow
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_deadlines"] = recall(
-            request,
+        context["upcoming_deadlines"] = local.get_or_compute(
             f"grants:programme-deadlines:{self.pk}",
             lambda: [
                 {"date": deadline.date, "label": deadline.label}
                 for deadline in self.deadlines.filter(date__gte=timezone.localdate()).order_by("date")
             ],
             timeout=until_tomorrow,
+            request=request,
         )
         context["contact_person"] = remembered_person(self)
         return context
@@ -420,19 +421,19 @@ class GrantCallPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .remembered import recall, remembered_person
+        from .remembered import remembered_person
 
         context = super().get_context(request, *args, **kwargs)
-        context["required_documents"] = recall(
-            request,
+        context["required_documents"] = local.get_or_compute(
             f"grants:call-documents:{self.pk}",
             lambda: [
                 {"label": doc.label, "description": doc.description, "mandatory": doc.mandatory}
                 for doc in self.required_documents.all()
             ],
+            timeout=local.until_scheduled_change,
+            request=request,
         )
-        context["funded_projects"] = recall(
-            request,
+        context["funded_projects"] = local.get_or_compute(
             f"grants:call-funded:{self.pk}",
             lambda: [
                 {
@@ -443,6 +444,8 @@ class GrantCallPage(BasePage):
                 }
                 for project in self.funded_projects()
             ],
+            timeout=local.until_scheduled_change,
+            request=request,
         )
         context["contact_person"] = remembered_person(self)
         return context

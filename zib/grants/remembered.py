@@ -28,13 +28,6 @@ def until_tomorrow():
     return local.until_scheduled_change(local.next_midnight())
 
 
-def recall(request, key, compute, timeout=local.until_scheduled_change):
-    """``local.get_or_compute``, except for previews: a draft's own rows (modelcluster) are never kept."""
-    if getattr(request, "is_preview", False):
-        return compute()
-    return local.get_or_compute(key, compute, timeout=timeout)
-
-
 class Remembered:
     """The lists of a page's objects under ``key``, loaded by ``load`` (a dict of lists).
 
@@ -52,16 +45,18 @@ class Remembered:
 
     def objects(self):
         if self._objects is None:
-            self._objects = recall(self.request, f"{self.key}:objects", self.load, timeout=self.timeout)
+            self._objects = local.get_or_compute(
+                f"{self.key}:objects", self.load, timeout=self.timeout, request=self.request
+            )
         return self._objects
 
     def outline(self):
         """``{name: [ids]}``, recalled without the objects."""
-        return recall(
-            self.request,
+        return local.get_or_compute(
             f"{self.key}:outline",
             lambda: {name: [obj.pk for obj in objects] for name, objects in self.objects().items()},
             timeout=self.timeout,
+            request=self.request,
         )
 
     def items(self, name):

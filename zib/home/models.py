@@ -108,10 +108,8 @@ class HomePage(BasePage):
         when a page is published, moved or unpublished.
         """
         site = Site.find_for_request(request)
-        if getattr(request, "is_preview", False):
-            return self._links(request)
         return local.get_or_compute(
-            f"home:links:{self.pk}:{site.pk if site else 0}", lambda: self._links(request)
+            f"home:links:{self.pk}:{site.pk if site else 0}", lambda: self._links(request), request=request
         )
 
     def _links(self, request):

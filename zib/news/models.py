@@ -285,11 +285,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         Remembered per cache generation: they depend only on this page's
         site, address and the topic.
         """
-        if getattr(request, "is_preview", False):
-            return self._feed_links(request, topic)
         return local.get_or_compute(
             f"news:feeds:{self.pk}:{topic.pk if topic else ''}",
             lambda: self._feed_links(request, topic),
+            request=request,
         )
 
     def _feed_links(self, request, topic):
@@ -439,10 +438,12 @@ class NewsArticlePage(BasePage):
 
     def get_partners(self, request=None):
         """The partner organisations, remembered per cache generation (a preview's own rows are not)."""
-        if self.pk is None or getattr(request, "is_preview", False):
+        if self.pk is None:
             return self._child_rows("article_partners", "organization")
         return local.get_or_compute(
-            f"news:partners:{self.pk}", lambda: self._child_rows("article_partners", "organization")
+            f"news:partners:{self.pk}",
+            lambda: self._child_rows("article_partners", "organization"),
+            request=request,
         )
 
     @property

@@ -51,13 +51,17 @@ def deactivate(token):
     _generation.reset(token)
 
 
-def get_or_compute(key, compute, timeout=DEFAULT_TIMEOUT, *, alias=LOCAL_ALIAS):
+def get_or_compute(key, compute, timeout=DEFAULT_TIMEOUT, *, alias=LOCAL_ALIAS, request=None):
     """The value remembered under ``key`` in this generation, else ``compute()`` remembered.
 
     ``timeout`` may be a function, called only when the value is computed.
     A value that cannot be pickled is computed every time instead.
     ``alias``: the in-process cache to use (``settings.LOCAL_CACHES``).
+    ``request``: for a preview (a draft's own rows, e.g. modelcluster's)
+    the value is computed afresh and nothing is kept.
     """
+    if getattr(request, "is_preview", False):
+        return compute()
     value = caches[alias].get(key, _MISSING)
     if value is _MISSING:
         value = compute()

@@ -119,13 +119,14 @@ class ContentPage(BasePage):
         The addresses are relative to the request's site, so the site is part
         of the key; what is live changes with (scheduled) publishing.
         """
-        if self.pk is None or getattr(request, "is_preview", False):
+        if self.pk is None:
             return self._subpage_links(request)
         site = Site.find_for_request(request) if request is not None else None
         return local.get_or_compute(
             f"pages:subpages:{self.pk}:{site.pk if site else 0}",
             lambda: self._subpage_links(request),
             timeout=local.until_scheduled_change,
+            request=request,
         )
 
     def _subpage_links(self, request):
@@ -317,18 +318,16 @@ class AccessibilityStatementPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):
-            # A preview shows the draft's gaps and contact page, never remembered.
-            known_gaps, feedback_url = self._statement_data(request)
-        else:
-            # Remembered per cache generation (saving the page or publishing the
-            # contact page starts a new one); the address is relative to the site.
-            site = Site.find_for_request(request)
-            known_gaps, feedback_url = local.get_or_compute(
-                f"pages:accessibility:{self.pk}:{site.pk if site else 0}",
-                lambda: self._statement_data(request),
-                timeout=local.until_scheduled_change,
-            )
+        # Remembered per cache generation (saving the page or publishing the contact
+        # page starts a new one); the address is relative to the site. A preview
+        # shows the draft's gaps and contact page, never remembered.
+        site = Site.find_for_request(request)
+        known_gaps, feedback_url = local.get_or_compute(
+            f"pages:accessibility:{self.pk}:{site.pk if site else 0}",
+            lambda: self._statement_data(request),
+            timeout=local.until_scheduled_change,
+            request=request,
+        )
         reasons = dict(AccessibilityGap.Reason.choices)
         context["known_gaps"] = [
             {**gap, "get_reason_display": reasons.get(gap["reason"], gap["reason"])} for gap in known_gaps

@@ -40,6 +40,18 @@ def test_get_or_compute_computes_once_per_generation():
     assert local.get_or_compute("thing", compute) == {"computed": 2}
 
 
+def test_a_preview_computes_afresh_and_keeps_nothing():
+    from types import SimpleNamespace
+
+    preview = SimpleNamespace(is_preview=True)
+    assert local.get_or_compute("draft", lambda: "Entwurf", request=preview) == "Entwurf"
+    assert local.get("draft") is None
+    visitor = SimpleNamespace()
+    assert local.get_or_compute("draft", lambda: "live", request=visitor) == "live"
+    assert local.get_or_compute("draft", lambda: "Entwurf", request=preview) == "Entwurf"
+    assert local.get("draft") == "live"
+
+
 def test_values_that_cannot_be_pickled_are_computed_each_time():
     lock = threading.Lock()
     assert local.get_or_compute("lock", lambda: lock) is lock
