@@ -14,6 +14,7 @@ from django.db.models import CharField, Count, Max, Min, Prefetch, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, PageLogEntry, Revision
 from wagtail.rich_text import expand_db_html
@@ -197,7 +198,8 @@ def show_page_context(show, request):
         "og_url": state["og_url"],
         "og_locale": state["og_locale"],
         # Called by the template only when the image's meta tags are not remembered.
-        "og_image": lambda: show.cover_image,
+        # Loaded only when the image's meta tags are not remembered.
+        "og_image": SimpleLazyObject(lambda: show.cover_image),
         "og_image_id": show.cover_image_id,
         "episodes": episode_list,
         "page_obj": page_obj,
@@ -223,7 +225,6 @@ def episode_page_context(episode, request):
     cover_id = state["show_cover_image_id"]
 
     def og_image():
-        # Called by the template only when the image's meta tags are not remembered.
         from zib.images.models import CustomImage
 
         return episode.image if episode.image_id else CustomImage.objects.filter(pk=cover_id).first()
@@ -231,7 +232,8 @@ def episode_page_context(episode, request):
     return {
         **state,
         "og_image_id": episode.image_id or cover_id,
-        "og_image": og_image,
+        # Loaded (once) only when the image's meta tags are not remembered.
+        "og_image": SimpleLazyObject(og_image),
         "next_publish_date": state["upcoming"],
     }
 
