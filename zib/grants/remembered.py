@@ -13,7 +13,7 @@ ends at the latest, and never longer than a page in the page cache.
 import math
 
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 
 from zib.pagecache import local
 
@@ -41,33 +41,34 @@ class Remembered:
         self.key = key
         self.load = load
         self.timeout = timeout
-        self._objects = None
 
+    @cached_property
     def objects(self):
-        if self._objects is None:
-            self._objects = local.get_or_compute(
-                f"{self.key}:objects", self.load, timeout=self.timeout, request=self.request
-            )
-        return self._objects
+        """``{name: [objects]}``, recalled or loaded at the first use of one (once per request)."""
+        return local.get_or_compute(
+            f"{self.key}:objects", self.load, timeout=self.timeout, request=self.request
+        )
 
+    @cached_property
     def outline(self):
-        """``{name: [ids]}``, recalled without the objects."""
+        """``{name: [ids]}``, recalled without the objects (once per request)."""
         return local.get_or_compute(
             f"{self.key}:outline",
-            lambda: {name: [obj.pk for obj in objects] for name, objects in self.objects().items()},
+            lambda: {name: [obj.pk for obj in objects] for name, objects in self.objects.items()},
             timeout=self.timeout,
             request=self.request,
         )
 
+    @cached_property
+    def _by_pk(self):
+        return {(name, obj.pk): obj for name, objects in self.objects.items() for obj in objects}
+
     def items(self, name):
         """The list ``name`` as stand-ins that load the objects on first use."""
-        return [RememberedItem(self, name, pk) for pk in self.outline()[name]]
+        return [RememberedItem(self, name, pk) for pk in self.outline[name]]
 
     def get(self, name, pk):
-        for obj in self.objects()[name]:
-            if obj.pk == pk:
-                return obj
-        return None
+        return self._by_pk.get((name, pk))
 
 
 class RememberedItem:
