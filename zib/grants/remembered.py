@@ -31,9 +31,9 @@ def until_tomorrow():
 class Remembered:
     """The lists of a page's objects under ``key``, loaded by ``load`` (a dict of lists).
 
-    ``outline()`` gives each list as ids; ``item(name, pk)`` stands for an
-    object until something other than its ``pk`` is needed. Nothing is kept
-    for a preview.
+    ``outline`` gives each list as ids; ``items(name)`` gives stand-ins for
+    its objects until something other than a ``pk`` is needed. Nothing is
+    kept for a preview.
     """
 
     def __init__(self, request, key, load, timeout=local.until_scheduled_change):
